@@ -1,0 +1,76 @@
+package org.emporium.edge.api;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.validation.RequestParameter;
+import io.vertx.openapi.validation.ValidatedRequest;
+import org.emporium.platform.eventbus.RequestIds;
+
+import java.util.Map;
+
+/**
+ * Forwards a validated REST request to the owning context over the event bus, with a timeout,
+ * and writes its reply. The request and reply formats are described in {@code docs/edge.md}.
+ */
+final class BusForwarder implements Handler<RoutingContext> {
+
+  private final Vertx vertx;
+  private final String operationId;
+  private final String address;
+  private final long timeoutMs;
+
+  BusForwarder(Vertx vertx, String operationId, String address, long timeoutMs) {
+    this.vertx = vertx;
+    this.operationId = operationId;
+    this.address = address;
+    this.timeoutMs = timeoutMs;
+  }
+
+  @Override
+  public void handle(RoutingContext rc) {
+    ValidatedRequest request = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
+    JsonObject envelope = new JsonObject()
+        .put("operation", operationId)
+        .put("path", values(request.getPathParameters(), false))
+        .put("query", values(request.getQuery(), false))
+        .put("headers", values(request.getHeaders(), true));
+    RequestParameter body = request.getBody();
+    if (body != null && !body.isNull()) {
+      envelope.put("body", body.get());
+    }
+    vertx.eventBus().<JsonObject>request(address, envelope, RequestIds.deliveryOptions(timeoutMs))
+        .map(Message::body)
+        .onSuccess(reply -> respond(rc, reply))
+        .onFailure(rc::fail);
+  }
+
+  private static void respond(RoutingContext rc, JsonObject reply) {
+    int status = reply.getInteger("status", 200);
+    JsonObject headers = reply.getJsonObject("headers", new JsonObject());
+    headers.forEach(header -> rc.response().putHeader(header.getKey(), String.valueOf(header.getValue())));
+    rc.response().setStatusCode(status);
+    Object body = reply.getValue("body");
+    if (body == null) {
+      rc.response().end();
+    } else {
+      rc.response().putHeader("Content-Type", "application/json");
+      rc.response().end(io.vertx.core.json.Json.encodeToBuffer(body));
+    }
+  }
+
+  private static JsonObject values(Map<String, RequestParameter> parameters, boolean lowerCaseNames) {
+    JsonObject values = new JsonObject();
+    if (parameters != null) {
+      parameters.forEach((name, value) -> {
+        if (value != null && !value.isNull()) {
+          values.put(lowerCaseNames ? name.toLowerCase() : name, value.get());
+        }
+      });
+    }
+    return values;
+  }
+}

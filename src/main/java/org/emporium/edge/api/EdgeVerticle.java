@@ -1,0 +1,67 @@
+package org.emporium.edge.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.grpc.reflection.ReflectionService;
+import io.vertx.grpc.server.GrpcServer;
+import io.vertx.openapi.contract.OpenAPIContract;
+import org.emporium.platform.config.NodeConfig.HttpSettings;
+import org.emporium.platform.health.DependencyChecks;
+import org.emporium.platform.node.Platform;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The public port: REST from the OpenAPI contract, gRPC with reflection, health and metrics. One
+ * instance per event loop; on undeploy it stops accepting and drains in-flight requests.
+ */
+public final class EdgeVerticle extends VerticleBase {
+
+  private final Platform platform;
+  private HttpServer server;
+
+  public EdgeVerticle(Platform platform) {
+    this.platform = platform;
+  }
+
+  @Override
+  public Future<?> start() {
+    HttpSettings http = platform.config().http();
+    HealthChecks checks = DependencyChecks.create(vertx, platform,
+        platform.clients().postgres(vertx, "platform"), platform.clients().redis(vertx));
+    GrpcServer grpc = GrpcServer.server(vertx)
+        .addService(new NodeGrpcService(platform, checks))
+        .addService(ReflectionService.v1());
+    return Future.all(OpenAPIContract.from(vertx, http.contract()), vertx.fileSystem().readFile(http.contract()))
+        .compose(loaded -> {
+          RestRouter rest = new RestRouter(vertx, platform, checks);
+          var router = rest.build(loaded.resultAt(0), loaded.resultAt(1));
+          server = vertx.createHttpServer(serverOptions(http))
+              .requestHandler(request -> {
+                if (GrpcRequests.isGrpc(request)) {
+                  grpc.handle(request);
+                } else {
+                  router.handle(request);
+                }
+              });
+          return server.listen(http.port(), http.host());
+        });
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture()
+        : server.shutdown(platform.config().http().drainTimeoutMs(), TimeUnit.MILLISECONDS);
+  }
+
+  private static HttpServerOptions serverOptions(HttpSettings http) {
+    return new HttpServerOptions()
+        .setMaxHeaderSize(http.maxHeaderSize())
+        .setCompressionSupported(true)
+        .setHttp2ClearTextEnabled(true)
+        .setDecompressionSupported(false);
+  }
+}

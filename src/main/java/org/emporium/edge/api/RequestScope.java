@@ -1,0 +1,23 @@
+package org.emporium.edge.api;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import org.emporium.platform.eventbus.RequestIds;
+
+/** First handler of every request: request id (echoed, logged, propagated) and safe defaults. */
+final class RequestScope implements Handler<RoutingContext> {
+
+  @Override
+  public void handle(RoutingContext rc) {
+    String requestId = RequestIds.accept(rc.request().getHeader(RequestIds.HTTP_HEADER));
+    RequestIds.bind(rc.vertx().getOrCreateContext(), requestId);
+    rc.put(RequestIds.BUS_HEADER, requestId);
+    rc.response()
+        .putHeader(RequestIds.HTTP_HEADER, requestId)
+        .putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("X-Frame-Options", "DENY")
+        .putHeader("Referrer-Policy", "no-referrer")
+        .putHeader("Cache-Control", "no-store");
+    rc.next();
+  }
+}

@@ -1,0 +1,71 @@
+package org.emporium.edge.api;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.openapi.contract.OpenAPIContract;
+import org.emporium.platform.error.ErrorCode;
+import org.emporium.platform.error.Problem;
+import org.emporium.platform.node.Platform;
+
+/**
+ * Builds the REST router from the OpenAPI contract: local operations (health, metrics, the
+ * contract) are answered here, every other operation is forwarded to the event-bus address its
+ * {@code x-emporium-address} names. Every failure becomes problem JSON.
+ */
+final class RestRouter {
+
+  private final Vertx vertx;
+  private final Platform platform;
+  private final HealthChecks checks;
+
+  RestRouter(Vertx vertx, Platform platform, HealthChecks checks) {
+    this.vertx = vertx;
+    this.platform = platform;
+    this.checks = checks;
+  }
+
+  Router build(OpenAPIContract contract, Buffer contractText) {
+    RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+    builder.rootHandler(new RequestScope());
+    builder.rootHandler(BodyHandler.create(false)
+        .setBodyLimit(platform.config().http().bodyLimit())
+        .setHandleFileUploads(false));
+    HealthEndpoints health = new HealthEndpoints(platform, checks);
+    for (OpenAPIRoute route : builder.getRoutes()) {
+      // authentication is the edge's own (OIDC); the contract only documents it
+      route.setDoSecurity(false);
+      String operationId = route.getOperation().getOperationId();
+      JsonObject operation = route.getOperation().getOpenAPIModel();
+      if (operation.getBoolean("x-emporium-local", false)) {
+        switch (operationId) {
+          case "healthLive" -> route.addHandler(health::live);
+          case "healthReady" -> route.addHandler(health::ready);
+          case "metrics" -> route.addHandler(PrometheusScrapingHandler.create());
+          case "openapi" -> route.addHandler(rc -> rc.response()
+              .putHeader("Content-Type", "application/yaml; charset=utf-8")
+              .end(contractText));
+          default -> throw new IllegalStateException("no local handler for " + operationId);
+        }
+      } else {
+        route.addHandler(new BusForwarder(vertx, operationId, operation.getString("x-emporium-address"),
+            platform.config().eventBusTimeoutMs()));
+      }
+    }
+    Router router = builder.createRouter();
+    ProblemResponder problems = new ProblemResponder();
+    router.route().last().handler(rc -> problems.send(rc, Problem.of(ErrorCode.NOT_FOUND, "No resource here.")));
+    router.route().failureHandler(problems);
+    for (int status : new int[] {400, 404, 405, 406, 413, 415, 431, 500, 501}) {
+      router.errorHandler(status, problems::fromStatus);
+    }
+    return router;
+  }
+}

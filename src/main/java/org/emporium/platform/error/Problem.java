@@ -1,0 +1,78 @@
+package org.emporium.platform.error;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+
+/**
+ * One error, in the shape of RFC 9457 problem details. It travels as problem JSON over HTTP, as the
+ * message of an event-bus failure (failure code = HTTP status) and as a gRPC status.
+ */
+public record Problem(ErrorCode code, String detail, List<FieldError> errors) {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  public Problem {
+    errors = errors == null ? List.of() : List.copyOf(errors);
+  }
+
+  public static Problem of(ErrorCode code, String detail) {
+    return new Problem(code, detail, List.of());
+  }
+
+  public static Problem invalid(String detail, List<FieldError> errors) {
+    return new Problem(ErrorCode.BAD_REQUEST, detail, errors);
+  }
+
+  public int status() {
+    return code.status();
+  }
+
+  public ProblemException toException() {
+    return new ProblemException(this);
+  }
+
+  /** Problem JSON; {@code instance} and {@code requestId} are added when known. */
+  public JsonObject toJson(String instance, String requestId) {
+    JsonObject json = new JsonObject()
+        .put("type", code.type())
+        .put("title", code.title())
+        .put("status", code.status());
+    if (detail != null) {
+      json.put("detail", detail);
+    }
+    if (instance != null) {
+      json.put("instance", instance);
+    }
+    if (!errors.isEmpty()) {
+      JsonArray list = new JsonArray();
+      errors.forEach(e -> list.add(new JsonObject().put("field", e.field()).put("message", e.message())));
+      json.put("errors", list);
+    }
+    if (requestId != null) {
+      json.put("requestId", requestId);
+    }
+    return json;
+  }
+
+  public JsonObject toJson() {
+    return toJson(null, null);
+  }
+
+  /** Reads problem JSON back, as sent by another node in an event-bus failure. */
+  public static Problem fromJson(int status, JsonObject json) {
+    ErrorCode code = ErrorCode.ofStatus(json.getInteger("status", status));
+    JsonArray list = json.getJsonArray("errors", new JsonArray());
+    List<FieldError> errors = list.stream()
+        .filter(JsonObject.class::isInstance)
+        .map(JsonObject.class::cast)
+        .map(e -> new FieldError(e.getString("field"), e.getString("message")))
+        .toList();
+    return new Problem(code, json.getString("detail"), errors);
+  }
+
+  /** A problem with one field of the request. */
+  public record FieldError(String field, String message) {
+  }
+}

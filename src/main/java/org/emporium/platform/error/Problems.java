@@ -1,0 +1,87 @@
+package org.emporium.platform.error;
+
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.grpc.common.GrpcStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures of any origin become a {@link Problem}, and problems become
+ * event-bus failures. Unknown failures are logged here and reported without internals.
+ */
+public final class Problems {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+  private Problems() {
+  }
+
+  public static Problem from(Throwable failure) {
+    if (failure instanceof ProblemException p) {
+      return p.problem();
+    }
+    if (failure instanceof ReplyException reply) {
+      return fromReply(reply);
+    }
+    if (failure instanceof HttpException http) {
+      return Problem.of(ErrorCode.ofStatus(http.getStatusCode()), safeDetail(http));
+    }
+    if (failure instanceof DecodeException) {
+      return Problem.of(ErrorCode.BAD_REQUEST, "The body is not valid JSON.");
+    }
+    if (failure instanceof IllegalArgumentException e && e.getMessage() != null) {
+      return Problem.of(ErrorCode.BAD_REQUEST, e.getMessage());
+    }
+    LOG.error("Unexpected failure", failure);
+    return Problem.of(ErrorCode.INTERNAL, "An unexpected error occurred.");
+  }
+
+  /** Replies to an event-bus request with a failure whose code is the HTTP status. */
+  public static void fail(Message<?> message, Throwable failure) {
+    Problem problem = from(failure);
+    message.fail(problem.status(), problem.toJson().encode());
+  }
+
+  public static GrpcStatus grpcStatus(Throwable failure) {
+    return from(failure).code().grpcStatus();
+  }
+
+  private static Problem fromReply(ReplyException reply) {
+    if (reply.failureType() == ReplyFailure.NO_HANDLERS) {
+      return Problem.of(ErrorCode.UNAVAILABLE, "No node of the cluster serves this request right now.");
+    }
+    if (reply.failureType() == ReplyFailure.TIMEOUT) {
+      return Problem.of(ErrorCode.TIMEOUT, "The request was not answered in time.");
+    }
+    int code = reply.failureCode();
+    String message = reply.getMessage();
+    if (code >= 400 && code < 600 && message != null && message.startsWith("{")) {
+      try {
+        return Problem.fromJson(code, new JsonObject(message));
+      } catch (DecodeException ignored) {
+        // not one of ours: fall through to a generic problem
+      }
+    }
+    if (code >= 400 && code < 500) {
+      return Problem.of(ErrorCode.ofStatus(code), message);
+    }
+    LOG.error("Event-bus request failed: {} {} {}", reply.failureType(), code, message);
+    return Problem.of(ErrorCode.INTERNAL, "An unexpected error occurred.");
+  }
+
+  private static String safeDetail(HttpException http) {
+    // vertx-web puts its own wording in the payload; keep ours, it never echoes internals
+    return switch (http.getStatusCode()) {
+      case 413 -> "The request body is larger than this server accepts.";
+      case 415 -> "This content type is not accepted here.";
+      case 404 -> "No resource here.";
+      case 405 -> "This method is not allowed on this resource.";
+      default -> null;
+    };
+  }
+}
