@@ -10,7 +10,8 @@ final class RequestScope implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext rc) {
     String requestId = RequestIds.accept(rc.request().getHeader(RequestIds.HTTP_HEADER));
-    RequestIds.bind(rc.vertx().getOrCreateContext(), requestId);
+    // each HTTP request runs on its own duplicated context, so the id stays with this request
+    RequestIds.bind(io.vertx.core.Vertx.currentContext(), requestId);
     rc.put(RequestIds.BUS_HEADER, requestId);
     rc.response()
         .putHeader(RequestIds.HTTP_HEADER, requestId)

@@ -12,6 +12,7 @@ import org.emporium.platform.config.NodeConfig.ClusterSettings;
 import org.emporium.platform.error.ErrorCode;
 import org.emporium.platform.error.Problem;
 import org.emporium.platform.error.Problems;
+import org.emporium.platform.eventbus.RecordCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,25 @@ class ClusteredEventBusTest {
           assertThat(problem.code()).isEqualTo(ErrorCode.CONFLICT);
           assertThat(problem.detail()).isEqualTo("Already reserved");
         });
+  }
+
+  /** A record type as a context would send it. */
+  public record StockQuery(String sku, int quantity, List<String> warehouses) {
+  }
+
+  @Test
+  void recordsTravelBetweenNodesWithTheirCodec() throws Exception {
+    RecordCodec.register(first, StockQuery.class);
+    RecordCodec.register(second, StockQuery.class);
+    first.eventBus().<StockQuery>consumer("test.stock", message -> {
+      StockQuery query = message.body();
+      message.reply(new StockQuery(query.sku(), query.quantity() * 2, query.warehouses()));
+    }).completion().await(10, TimeUnit.SECONDS);
+    StockQuery reply = awaitPropagation(() -> second.eventBus()
+        .<StockQuery>request("test.stock", new StockQuery("SKU-9", 21, List.of("ams", "fra")),
+            new DeliveryOptions().setSendTimeout(2000))
+        .map(Message::body));
+    assertThat(reply).isEqualTo(new StockQuery("SKU-9", 42, List.of("ams", "fra")));
   }
 
   @Test

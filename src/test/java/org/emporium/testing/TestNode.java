@@ -1,0 +1,82 @@
+package org.emporium.testing;
+
+import io.vertx.core.json.JsonObject;
+import org.emporium.platform.config.ConfigLoader;
+import org.emporium.platform.config.ConfigSource;
+import org.emporium.platform.config.NodeConfig;
+import org.emporium.platform.node.Node;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * A real node for tests: profile {@code test} (embedded PostgreSQL, Redis and Kafka on free ports),
+ * its own data directory, HTTP and cluster ports, started in this JVM.
+ */
+public final class TestNode implements AutoCloseable {
+
+  private final Node node;
+  private final int httpPort;
+
+  private TestNode(Node node, int httpPort) {
+    this.node = node;
+    this.httpPort = httpPort;
+  }
+
+  public static TestNode start(Path dataDir) {
+    return start(dataDir, Map.of());
+  }
+
+  /** Starts a node; {@code overrides} are extra {@code emporium.*} settings by dotted path. */
+  public static TestNode start(Path dataDir, Map<String, String> overrides) {
+    NodeConfig config = config("test", dataDir, overrides);
+    Node node = new Node(config, new ConfigSource(Path.of(".")), Clock.systemUTC());
+    node.start();
+    return new TestNode(node, config.http().port());
+  }
+
+  public static NodeConfig config(String profile, Path dataDir, Map<String, String> overrides) {
+    int clusterPort = freePort();
+    Properties properties = new Properties();
+    properties.setProperty("emporium.dataDir", dataDir.toString());
+    properties.setProperty("emporium.http.host", "127.0.0.1");
+    properties.setProperty("emporium.http.port", String.valueOf(freePort()));
+    properties.setProperty("emporium.cluster.port", String.valueOf(clusterPort));
+    properties.setProperty("emporium.cluster.portAutoIncrement", "false");
+    properties.setProperty("emporium.cluster.members", "127.0.0.1:" + clusterPort);
+    overrides.forEach((key, value) -> properties.setProperty("emporium." + key, value));
+    JsonObject json = new ConfigLoader(Map.of(), properties, new ConfigSource(Path.of("."))).load(profile, null);
+    return NodeConfig.from(json);
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Node node() {
+    return node;
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public NodeConfig config() {
+    return node.config();
+  }
+
+  @Override
+  public void close() {
+    node.stop();
+  }
+}
