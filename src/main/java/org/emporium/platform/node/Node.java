@@ -13,6 +13,7 @@ import org.emporium.platform.config.ConfigSource;
 import org.emporium.platform.config.NodeConfig;
 import org.emporium.platform.data.Clients;
 import org.emporium.platform.eventbus.RequestIds;
+import org.emporium.platform.id.TimeOrderedIds;
 import org.emporium.platform.logging.Logging;
 import org.emporium.platform.migration.Migrations;
 import org.slf4j.Logger;
@@ -67,7 +68,8 @@ public final class Node {
           .buildClustered(), Duration.ofSeconds(60));
       Logging.nodeId(cluster.getNodeId());
       kafkaAdmin = Admin.create(kafkaAdminSettings());
-      Platform platform = new Platform(config, clock, new Clients(config), readiness, cluster, kafkaAdmin);
+      Platform platform = new Platform(config, clock, new TimeOrderedIds(clock), new Clients(config), readiness,
+          cluster, kafkaAdmin);
       deployer = new Deployer(vertx, platform, vertxOptions().getEventLoopPoolSize());
       await(deployer.deploy(Roles.resolve(source, config.roles())), Duration.ofSeconds(60));
       record = new NodeRecord(vertx, platform);

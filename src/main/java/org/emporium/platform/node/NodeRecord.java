@@ -14,11 +14,12 @@ final class NodeRecord {
 
   private final Pool pool;
   private final Platform platform;
-  private final UUID id = UUID.randomUUID();
+  private final UUID id;
 
   NodeRecord(Vertx vertx, Platform platform) {
     this.pool = platform.clients().postgres(vertx, "platform");
     this.platform = platform;
+    this.id = platform.ids().next();
   }
 
   Future<Void> started() {
