@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.grpc.reflection.ReflectionService;
 import io.vertx.grpc.server.GrpcServer;
-import io.vertx.openapi.contract.OpenAPIContract;
 import org.emporium.platform.config.NodeConfig.HttpSettings;
 import org.emporium.platform.health.DependencyChecks;
 import org.emporium.platform.node.Platform;
@@ -35,10 +34,10 @@ public final class EdgeVerticle extends VerticleBase {
     GrpcServer grpc = GrpcServer.server(vertx)
         .addService(new NodeGrpcService(platform, checks))
         .addService(ReflectionService.v1());
-    return Future.all(OpenAPIContract.from(vertx, http.contract()), vertx.fileSystem().readFile(http.contract()))
-        .compose(loaded -> {
-          RestRouter rest = new RestRouter(vertx, platform, checks);
-          var router = rest.build(loaded.resultAt(0), loaded.resultAt(1));
+    return vertx.fileSystem().readFile(http.contract())
+        .compose(text -> RoutableContract.load(vertx, text)
+            .map(contract -> new RestRouter(vertx, platform, checks).build(contract, text)))
+        .compose(router -> {
           server = vertx.createHttpServer(serverOptions(http))
               .requestHandler(request -> {
                 if (GrpcRequests.isGrpc(request)) {
