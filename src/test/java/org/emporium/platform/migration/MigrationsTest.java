@@ -1,0 +1,112 @@
+package org.emporium.platform.migration;
+
+import org.emporium.platform.config.ConfigSource;
+import org.emporium.platform.config.NodeConfig;
+import org.emporium.platform.embedded.EmbeddedPostgresServer;
+import org.emporium.platform.node.MigrateCommand;
+import org.emporium.testing.TestNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Migrations against a real PostgreSQL started on its own, reached as an external server through
+ * configuration (profile {@code external}), exactly as the {@code migrate} command runs them.
+ */
+class MigrationsTest {
+
+  @TempDir
+  static Path dir;
+  static EmbeddedPostgresServer postgres;
+
+  @BeforeAll
+  static void startPostgres() {
+    postgres = EmbeddedPostgresServer.start(dir.resolve("pg"), 0);
+  }
+
+  @AfterAll
+  static void stopPostgres() {
+    postgres.stop();
+  }
+
+  private static NodeConfig external(String database) {
+    return TestNode.config("external", dir, Map.of(
+        "postgres.host", postgres.host(),
+        "postgres.port", String.valueOf(postgres.port()),
+        "postgres.user", postgres.user(),
+        "postgres.password", postgres.password() == null ? "" : postgres.password(),
+        "postgres.database", database));
+  }
+
+  private static List<String> query(String database, String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection(
+        "jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/" + database, postgres.user(), postgres.password());
+         Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
+      List<String> values = new ArrayList<>();
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+      return values;
+    }
+  }
+
+  @Test
+  void migrateCommandCreatesEachContextSchemaAndRunningItAgainChangesNothing() throws Exception {
+    NodeConfig config = external(postgres.database());
+    new MigrateCommand(config, new ConfigSource(Path.of("."))).run();
+
+    assertThat(query(postgres.database(),
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'platform' ORDER BY 1"))
+        .contains("node_start", "databasechangelog", "databasechangeloglock");
+    List<String> applied = query(postgres.database(), "SELECT id FROM platform.databasechangelog ORDER BY orderexecuted");
+    assertThat(applied).contains("platform-1-nodes");
+
+    int second = new Migrations(config.postgres(), new ConfigSource(Path.of("."))).apply();
+    assertThat(second).isZero();
+    assertThat(query(postgres.database(), "SELECT id FROM platform.databasechangelog ORDER BY orderexecuted"))
+        .isEqualTo(applied);
+  }
+
+  @Test
+  void aContextWithItsOwnDatabaseIsMigratedThere() throws Exception {
+    query(postgres.database(), "SELECT 1");
+    try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+         Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE platform_own");
+    }
+    NodeConfig config = TestNode.config("external", dir, Map.of(
+        "postgres.host", postgres.host(),
+        "postgres.port", String.valueOf(postgres.port()),
+        "postgres.user", postgres.user(),
+        "postgres.password", postgres.password() == null ? "" : postgres.password(),
+        "postgres.database", "no_such_database",
+        "postgres.contexts.platform", "postgresql://" + postgres.user() + ":" + (postgres.password() == null ? "" : postgres.password())
+            + "@" + postgres.host() + ":" + postgres.port() + "/platform_own"));
+    int applied = new Migrations(config.postgres(), new ConfigSource(Path.of("."))).apply();
+    assertThat(applied).isPositive();
+    assertThat(query("platform_own", "SELECT count(*) FROM platform.node_start")).containsExactly("0");
+  }
+
+  @Test
+  void anUnreachableDatabaseFailsWithAClearMessage() {
+    NodeConfig config = TestNode.config("external", dir, Map.of(
+        "postgres.host", "127.0.0.1", "postgres.port", String.valueOf(TestNode.freePort()),
+        "postgres.connectTimeoutMs", "1000"));
+    assertThatThrownBy(() -> new Migrations(config.postgres(), new ConfigSource(Path.of("."))).apply())
+        .isInstanceOf(MigrationException.class)
+        .hasMessageContaining("platform");
+  }
+}
