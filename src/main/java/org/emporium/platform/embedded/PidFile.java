@@ -10,9 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The pid file a child server keeps in its data directory. A node killed without a clean stop
@@ -35,24 +32,38 @@ record PidFile(Path path) {
       if (!Files.exists(path)) {
         return;
       }
-      Optional<ProcessHandle> owner = pid().flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+      Optional<ProcessHandle> owner = pid().flatMap(ProcessHandle::of).filter(PidFile::isRunning);
       if (owner.isPresent() && isOrphan(owner.get(), executable)) {
         LOG.warn("Stopping {} (pid {}) left running by a previous run on {}", executable,
             owner.get().pid(), path.getParent());
         owner.get().destroy();
-        owner.get().onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        awaitExit(owner.get(), executable, timeout);
       }
       if (Files.deleteIfExists(path)) {
         LOG.warn("Deleted stale {}", path);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot clear " + path, e);
-    } catch (TimeoutException | ExecutionException e) {
-      throw new IllegalStateException("A " + executable + " left running on " + path.getParent()
-          + " did not stop within " + timeout.toSeconds() + " s", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while clearing " + path, e);
+    }
+  }
+
+  /**
+   * Polls rather than onExit(): the orphan is not our child, so it stays a zombie, "alive" to
+   * ProcessHandle, until its new parent reaps it, which some init processes do only every
+   * few seconds.
+   */
+  private void awaitExit(ProcessHandle process, String executable, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (isRunning(process)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("A " + executable + " left running on " + path.getParent()
+            + " did not stop within " + timeout.toSeconds() + " s");
+      }
+      Thread.sleep(20);
     }
   }
 
@@ -60,6 +71,9 @@ record PidFile(Path path) {
     Path cwd = Path.of("/proc", Long.toString(process.pid()), "cwd");
     Optional<String> command = process.info().command();
     if (!Files.exists(cwd) || command.isEmpty()) {
+      if (!isRunning(process)) {
+        return false;
+      }
       // cannot tell an orphaned server from an unrelated program: deleting the file could let two
       // servers share one data directory
       throw new IllegalStateException(path + " names live pid " + process.pid()
@@ -67,6 +81,19 @@ record PidFile(Path path) {
     }
     return Path.of(command.get()).getFileName().toString().startsWith(executable)
         && Files.isSameFile(cwd, path.getParent());
+  }
+
+  /** Alive and not a zombie: a zombie holds no port and no file. */
+  private static boolean isRunning(ProcessHandle process) {
+    if (!process.isAlive()) {
+      return false;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+    } catch (IOException | RuntimeException e) {
+      return process.isAlive();
+    }
   }
 
   private Optional<Long> pid() throws IOException {
