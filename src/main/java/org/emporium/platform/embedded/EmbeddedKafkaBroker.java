@@ -93,6 +93,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     settings.put("min.insync.replicas", "1");
     settings.put("default.replication.factor", "1");
     settings.put("group.initial.rebalance.delay.ms", "0");
+    // after a killed run the controller refuses the new broker incarnation until the old one's
+    // session expires (9 s by default); heartbeats stay in this JVM, so a short session is safe
+    settings.put("broker.session.timeout.ms", "3000");
+    settings.put("broker.heartbeat.interval.ms", "500");
     // topics are created on purpose, with their partitions, never by a typo in a consumer
     settings.put("auto.create.topics.enable", "false");
     // the cleaner allocates this buffer up front, 128 MB by default: too much for a dev node's heap
