@@ -65,8 +65,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, directory);
       if (!Files.exists(directory.resolve("postmaster.pid"))) {
         server.stop();
-        throw new IllegalStateException("Port " + port + " is answered by another server than the "
-            + "PostgreSQL of " + directory);
+        throw new IllegalStateException("Port " + server.port() + " is answered by another server "
+            + "than the PostgreSQL of " + directory);
       }
       LOG.info("Embedded PostgreSQL listening on {}:{} (data {}, fsync on, synchronous_commit on), "
               + "started in {} ms", HOST, server.port(), directory,
