@@ -50,7 +50,7 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("org.emporium.platform..")
         .should().dependOnClassesThat().resideOutsideOfPackages("org.emporium.platform..", "java..", "javax..",
             "io..", "com..", "org.apache..", "org.slf4j..", "ch.qos..", "liquibase..", "org.yaml..", "sun..",
-            "kotlin..", "scala..", "org.postgresql..", "redis..")
+            "kotlin..", "scala..", "kafka..", "org.postgresql..", "redis..")
         .check(production());
   }
 
