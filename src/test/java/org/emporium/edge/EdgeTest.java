@@ -88,7 +88,7 @@ class EdgeTest {
     assertThat(contract.statusCode()).isEqualTo(200);
     assertThat(contract.getHeader("Content-Type")).startsWith("application/yaml");
     assertThat(contract.bodyAsString()).contains("openapi: 3.1").contains("/api/v1/checkout");
-    send(HttpMethod.GET, "/health/live", null, null);
+    send(HttpMethod.GET, "/api/v1/categories", null, null); // goes over the event bus
     HttpResponse<Buffer> metrics = send(HttpMethod.GET, "/metrics", null, null);
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.bodyAsString())
@@ -117,7 +117,15 @@ class EdgeTest {
   void invalidBodyIsAProblem400NamingTheField() throws Exception {
     JsonObject problem = assertProblem(send(HttpMethod.POST, "/api/v1/auth/login", "application/json",
         new JsonObject().put("email", "a@b.example").toBuffer()), 400);
-    assertThat(problem.encode()).contains("password");
+    assertThat(problem.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("/password");
+  }
+
+  @Test
+  void unknownPropertiesAreRejectedByName() throws Exception {
+    JsonObject problem = assertProblem(send(HttpMethod.POST, "/api/v1/auth/login", "application/json",
+        new JsonObject().put("email", "a@b.example").put("password", "secret-enough").put("admin", true).toBuffer()), 400);
+    assertThat(problem.getJsonArray("errors")).containsExactly(
+        new JsonObject().put("field", "/admin").put("message", "is not a known property"));
   }
 
   @Test

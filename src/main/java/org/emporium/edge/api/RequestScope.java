@@ -1,11 +1,11 @@
 package org.emporium.edge.api;
 
-import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.PlatformHandler;
 import org.emporium.platform.eventbus.RequestIds;
 
-/** First handler of every request: request id (echoed, logged, propagated) and safe defaults. */
-final class RequestScope implements Handler<RoutingContext> {
+/** First handler of every request (a platform handler, so it runs before the body handler): request id (echoed, logged, propagated) and safe defaults. */
+final class RequestScope implements PlatformHandler {
 
   @Override
   public void handle(RoutingContext rc) {

@@ -11,8 +11,6 @@ import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
-import org.emporium.platform.error.ErrorCode;
-import org.emporium.platform.error.Problem;
 import org.emporium.platform.node.Platform;
 
 /**
@@ -61,7 +59,6 @@ final class RestRouter {
     }
     Router router = builder.createRouter();
     ProblemResponder problems = new ProblemResponder();
-    router.route().last().handler(rc -> problems.send(rc, Problem.of(ErrorCode.NOT_FOUND, "No resource here.")));
     router.route().failureHandler(problems);
     for (int status : new int[] {400, 404, 405, 406, 413, 415, 431, 500, 501}) {
       router.errorHandler(status, problems::fromStatus);
