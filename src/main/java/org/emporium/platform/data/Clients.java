@@ -33,6 +33,19 @@ public final class Clients {
   /** The PostgreSQL pool of one context (its own database if configured so). */
   public Pool postgres(Vertx vertx, String context) {
     PgSettings pg = config.postgres().forContext(context);
+    return postgres(vertx, context, new PoolOptions()
+        .setMaxSize(pg.poolSize())
+        .setShared(true)
+        .setName("pg-" + context + "-" + pg.serverKey()));
+  }
+
+  /** A small pool of its own, for the node's bookkeeping outside any verticle. */
+  public Pool postgresUnshared(Vertx vertx, String context, int size) {
+    return postgres(vertx, context, new PoolOptions().setMaxSize(size));
+  }
+
+  private Pool postgres(Vertx vertx, String context, PoolOptions pool) {
+    PgSettings pg = config.postgres().forContext(context);
     PgConnectOptions connect = new PgConnectOptions()
         .setHost(pg.host())
         .setPort(pg.port())
@@ -43,13 +56,9 @@ public final class Clients {
         .setCachePreparedStatements(true)
         .setPreparedStatementCacheMaxSize(pg.preparedStatementCacheSize())
         .addProperty("application_name", "emporium-" + context);
-    PoolOptions pool = new PoolOptions()
-        .setMaxSize(pg.poolSize())
-        .setMaxWaitQueueSize(pg.waitQueueSize())
+    pool.setMaxWaitQueueSize(pg.waitQueueSize())
         .setConnectionTimeout((int) pg.connectTimeoutMs())
-        .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
-        .setShared(true)
-        .setName("pg-" + context + "-" + pg.serverKey());
+        .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
     return PgBuilder.pool()
         .with(pool)
         .with(new NetClientOptions().setConnectTimeout((int) pg.connectTimeoutMs()))

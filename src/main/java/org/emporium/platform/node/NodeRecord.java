@@ -17,7 +17,7 @@ final class NodeRecord {
   private final UUID id;
 
   NodeRecord(Vertx vertx, Platform platform) {
-    this.pool = platform.clients().postgres(vertx, "platform");
+    this.pool = platform.clients().postgresUnshared(vertx, "platform", 1);
     this.platform = platform;
     this.id = platform.ids().next();
   }
