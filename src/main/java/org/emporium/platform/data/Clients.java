@@ -51,11 +51,13 @@ public final class Clients {
         .setPort(pg.port())
         .setDatabase(pg.database())
         .setUser(pg.user())
-        .setPassword(pg.password())
         .setPipeliningLimit(pg.pipeliningLimit())
         .setCachePreparedStatements(true)
         .setPreparedStatementCacheMaxSize(pg.preparedStatementCacheSize())
         .addProperty("application_name", "emporium-" + context);
+    if (pg.password() != null) {
+      connect.setPassword(pg.password());
+    }
     pool.setMaxWaitQueueSize(pg.waitQueueSize())
         .setConnectionTimeout((int) pg.connectTimeoutMs())
         .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);

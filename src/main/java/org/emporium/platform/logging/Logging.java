@@ -49,6 +49,10 @@ public final class Logging {
     quiet(context, "liquibase", Level.WARN);
     quiet(context, "io.zonky", Level.WARN);
     quiet(context, "com.hazelcast.internal.cluster.ClusterService", Level.INFO);
+    // expected on every start: CP subsystem unused, a fresh KRaft log, gauges shared by clients
+    quiet(context, "com.hazelcast.cp.CPSubsystem", Level.ERROR);
+    quiet(context, "org.apache.kafka.controller.QuorumController", Level.ERROR);
+    quiet(context, "io.micrometer.core.instrument.MeterRegistry", Level.ERROR);
   }
 
   /** Puts the cluster node id on every following log line. */

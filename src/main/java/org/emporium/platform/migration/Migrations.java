@@ -6,6 +6,7 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.resource.ResourceAccessor;
 import org.emporium.platform.config.ConfigSource;
@@ -63,7 +64,11 @@ public final class Migrations {
       try (Statement statement = jdbc.createStatement()) {
         statement.execute("CREATE SCHEMA IF NOT EXISTS " + context);
       }
-      return Scope.child(Map.of("liquibase.analytics.enabled", false), () -> update(context, jdbc));
+      return Scope.child(Map.of(
+          "liquibase.analytics.enabled", false,
+          "liquibase.showBanner", false,
+          "liquibase.command.showSummary", "OFF",
+          Scope.Attr.ui.name(), new LoggerUIService()), () -> update(context, jdbc));
     } catch (Exception e) {
       throw new MigrationException("migrating context '" + context + "' on " + pg + " failed: " + e.getMessage(), e);
     }
