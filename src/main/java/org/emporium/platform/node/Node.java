@@ -11,7 +11,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.emporium.platform.cluster.ClusterMembership;
 import org.emporium.platform.config.ConfigSource;
 import org.emporium.platform.config.NodeConfig;
-import org.emporium.platform.data.Clients;
+import org.emporium.platform.clients.Clients;
 import org.emporium.platform.eventbus.RequestIds;
 import org.emporium.platform.id.TimeOrderedIds;
 import org.emporium.platform.logging.Logging;

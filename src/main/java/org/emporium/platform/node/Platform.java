@@ -3,7 +3,7 @@ package org.emporium.platform.node;
 import io.vertx.core.spi.cluster.ClusterManager;
 import org.apache.kafka.clients.admin.Admin;
 import org.emporium.platform.config.NodeConfig;
-import org.emporium.platform.data.Clients;
+import org.emporium.platform.clients.Clients;
 import org.emporium.platform.id.TimeOrderedIds;
 
 import java.time.Clock;

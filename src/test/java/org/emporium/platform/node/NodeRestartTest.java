@@ -6,7 +6,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
-import org.emporium.platform.data.Clients;
+import org.emporium.platform.clients.Clients;
 import org.emporium.testing.TestNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.emporium.platform.data;
+package org.emporium.platform.clients;
 
 import io.vertx.core.Vertx;
 import io.vertx.kafka.admin.KafkaAdminClient;
