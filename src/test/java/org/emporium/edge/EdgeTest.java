@@ -141,6 +141,16 @@ class EdgeTest {
   }
 
   @Test
+  void oversizedHeadersAreAProblem431() throws Exception {
+    HttpResponse<Buffer> response = client.get("/health/live")
+        .putHeader("X-Padding", "p".repeat(node.config().http().maxHeaderSize() + 100))
+        .send().await(10, TimeUnit.SECONDS);
+    assertThat(response.statusCode()).isEqualTo(431);
+    assertThat(response.getHeader("Content-Type")).startsWith(Problem.MEDIA_TYPE);
+    assertThat(response.bodyAsJsonObject().getString("type")).isEqualTo("/problems/headers-too-large");
+  }
+
+  @Test
   void requestIdIsEchoedWhenSaneAndReplacedWhenNot() throws Exception {
     HttpResponse<Buffer> sane = client.get("/health/live").putHeader("X-Request-Id", "abc-123")
         .send().await(10, TimeUnit.SECONDS);

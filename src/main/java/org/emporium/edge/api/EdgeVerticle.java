@@ -39,6 +39,7 @@ public final class EdgeVerticle extends VerticleBase {
             .map(contract -> new RestRouter(vertx, platform, checks).build(contract, text)))
         .compose(router -> {
           server = vertx.createHttpServer(serverOptions(http))
+              .invalidRequestHandler(new InvalidRequests())
               .requestHandler(request -> {
                 if (GrpcRequests.isGrpc(request)) {
                   grpc.handle(request);

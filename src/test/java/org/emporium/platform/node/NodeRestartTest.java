@@ -1,5 +1,6 @@
 package org.emporium.platform.node;
 
+import io.vertx.ext.web.client.WebClient;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
@@ -36,6 +37,15 @@ class NodeRestartTest {
       redis.send(Request.cmd(Command.SET).arg("restart-test").arg("kept")).await(5, TimeUnit.SECONDS);
       redis.close();
       pool.close().await(5, TimeUnit.SECONDS);
+
+      // once the node starts draining, load balancers must see it as not ready
+      WebClient web = WebClient.create(first.node().vertx());
+      assertThat(web.get(first.httpPort(), "127.0.0.1", "/health/ready").send().await(5, TimeUnit.SECONDS)
+          .statusCode()).isEqualTo(200);
+      first.node().readiness().draining();
+      var draining = web.get(first.httpPort(), "127.0.0.1", "/health/ready").send().await(5, TimeUnit.SECONDS);
+      assertThat(draining.statusCode()).isEqualTo(503);
+      assertThat(draining.bodyAsJsonObject().getString("state")).isEqualTo("DRAINING");
     }
 
     try (TestNode second = TestNode.start(dataDir)) {
