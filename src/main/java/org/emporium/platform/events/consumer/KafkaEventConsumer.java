@@ -1,0 +1,121 @@
+package org.emporium.platform.events.consumer;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/** An {@link EventConsumer} on the Vert.x Kafka client: its lifecycle around one {@link PollLoop}. */
+final class KafkaEventConsumer implements EventConsumer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaEventConsumer.class);
+
+  private final EventConsumerBuilder builder;
+  private final String group;
+  private final ConsumerLag lag;
+  private volatile boolean pausedBeforeStart;
+  private Context context;
+  private ConsumerClients clients;
+  private volatile PollLoop loop;
+  private Future<Void> stopped;
+
+  KafkaEventConsumer(EventConsumerBuilder builder) {
+    this.builder = builder;
+    this.group = builder.groupId();
+    this.lag = new ConsumerLag(group, builder.registry);
+  }
+
+  @Override
+  public String groupId() {
+    return group;
+  }
+
+  @Override
+  public synchronized Future<Void> start() {
+    if (context != null) {
+      return Future.failedFuture(new IllegalStateException(group + " was started already"));
+    }
+    context = builder.vertx.getOrCreateContext();
+    Promise<Void> started = Promise.promise();
+    context.runOnContext(v -> {
+      PollLoop created;
+      try {
+        // built on this context so that every Kafka and PostgreSQL callback comes back to it
+        clients = ConsumerClients.open(builder, group + "-" + UUID.randomUUID().toString().substring(0, 8));
+        created = new PollLoop(builder, clients, lag);
+      } catch (RuntimeException e) {
+        started.fail(e);
+        return;
+      }
+      synchronized (this) {
+        created.paused(pausedBeforeStart);
+        loop = created;
+      }
+      created.start(Set.copyOf(builder.topics))
+          .onFailure(e -> stopped = clients.close(builder.config.kafka().requestTimeoutMs()))
+          .onComplete(started);
+    });
+    return started.future();
+  }
+
+  @Override
+  public void pause() {
+    paused(true);
+  }
+
+  @Override
+  public void resume() {
+    paused(false);
+  }
+
+  private synchronized void paused(boolean paused) {
+    pausedBeforeStart = paused;
+    if (loop != null) {
+      loop.paused(paused);
+    }
+  }
+
+  @Override
+  public boolean paused() {
+    PollLoop current = loop;
+    return current == null ? pausedBeforeStart : current.paused();
+  }
+
+  @Override
+  public Map<TopicPartition, Long> lag() {
+    return lag.snapshot();
+  }
+
+  @Override
+  public synchronized Future<Void> stop() {
+    if (context == null) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> {
+      if (stopped == null) {
+        stopped = stopLoop().transform(ended -> clients == null ? Future.<Void>succeededFuture()
+            : clients.close(builder.config.kafka().requestTimeoutMs())).onComplete(closed -> lag.forgetAll());
+      }
+      stopped.onComplete(done);
+    });
+    return done.future();
+  }
+
+  private Future<Void> stopLoop() {
+    if (loop == null) {
+      return Future.succeededFuture();
+    }
+    return loop.stop().timeout(builder.stopTimeout.toMillis(), TimeUnit.MILLISECONDS).recover(e -> {
+      LOG.warn("Consumer {} did not finish its record within {}; closing anyway", group, builder.stopTimeout);
+      return loop.commit();
+    });
+  }
+}
