@@ -22,7 +22,8 @@ public record EventsSettings(int partitions, short replicationFactor, long reten
             relay.positive("publishedRetentionMs"), relay.positive("cleanupIntervalMs")),
         new Consumer((int) consumer.positive("maxAttempts"), consumer.positive("initialBackoffMs"),
             consumer.positive("maxBackoffMs"), consumer.positive("pollTimeoutMs"),
-            (int) consumer.positive("maxPollRecords")));
+            (int) consumer.positive("maxPollRecords"), consumer.positive("handlerTimeoutMs"),
+            consumer.positive("stopTimeoutMs"), consumer.positive("lagIntervalMs")));
   }
 
   /** Partitions of a topic: its override in {@code events.topics.<topic>.partitions}, else the default. */
@@ -42,8 +43,8 @@ public record EventsSettings(int partitions, short replicationFactor, long reten
       long maxBackoffMs, long publishedRetentionMs, long cleanupIntervalMs) {
   }
 
-  /** Event consumers: attempts before the dead-letter topic, backoff, polling. */
+  /** Event consumers: attempts before the dead-letter topic, backoff, polling, timeouts. */
   public record Consumer(int maxAttempts, long initialBackoffMs, long maxBackoffMs, long pollTimeoutMs,
-      int maxPollRecords) {
+      int maxPollRecords, long handlerTimeoutMs, long stopTimeoutMs, long lagIntervalMs) {
   }
 }

@@ -57,16 +57,49 @@ final class EventLoad {
     return done.future();
   }
 
+  /** As many events as {@code writers} concurrent transactions can commit, for {@code seconds}. */
+  Future<Long> runClosed(int writers, int seconds) {
+    written.set(0);
+    failed.set(0);
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    AtomicLong next = new AtomicLong();
+    Promise<Long> done = Promise.promise();
+    AtomicLong running = new AtomicLong(writers);
+    for (int i = 0; i < writers; i++) {
+      loop(next, end, () -> {
+        if (running.decrementAndGet() == 0) {
+          done.complete(written.get());
+        }
+      });
+    }
+    return done.future();
+  }
+
+  private void loop(AtomicLong next, long end, Runnable finished) {
+    if (System.nanoTime() >= end) {
+      finished.run();
+      return;
+    }
+    write(next.getAndIncrement()).onComplete(result -> {
+      (result.succeeded() ? written : failed).incrementAndGet();
+      loop(next, end, finished);
+    });
+  }
+
   private void writeOne(long n) {
     inFlight.incrementAndGet();
-    String aggregate = "agg-" + (n % aggregates);
-    Transaction.run(pool, outbox, tx -> {
-      tx.publish(OutboxEvent.of("load", aggregate, "load.happened", new JsonObject().put("seq", n)
-          .put("note", "benchmark event with a payload of typical size for an order line change")));
-      return Future.succeededFuture();
-    }).onComplete(result -> {
+    write(n).onComplete(result -> {
       inFlight.decrementAndGet();
       (result.succeeded() ? written : failed).incrementAndGet();
+    });
+  }
+
+  private Future<Void> write(long n) {
+    String aggregate = "agg-" + (n % aggregates);
+    return Transaction.run(pool, outbox, tx -> {
+      tx.publish(OutboxEvent.of("load", aggregate, "load.happened", new JsonObject().put("seq", n)
+          .put("note", "benchmark event with a payload of typical size for an order line change")));
+      return Future.<Void>succeededFuture();
     });
   }
 

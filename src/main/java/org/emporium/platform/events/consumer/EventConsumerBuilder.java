@@ -33,15 +33,18 @@ public final class EventConsumerBuilder {
   EventsSettings.Consumer settings;
   Pool pool;
   MeterRegistry registry = BackendRegistries.getDefaultNow();
-  Duration lagInterval = Duration.ofSeconds(5);
-  Duration handlerTimeout = Duration.ofSeconds(30);
-  Duration stopTimeout = Duration.ofSeconds(30);
+  Duration lagInterval;
+  Duration handlerTimeout;
+  Duration stopTimeout;
 
   EventConsumerBuilder(Vertx vertx, NodeConfig config, Clients clients) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.config = Objects.requireNonNull(config, "config");
     this.clients = Objects.requireNonNull(clients, "clients");
     this.settings = config.events().consumer();
+    this.lagInterval = Duration.ofMillis(settings.lagIntervalMs());
+    this.handlerTimeout = Duration.ofMillis(settings.handlerTimeoutMs());
+    this.stopTimeout = Duration.ofMillis(settings.stopTimeoutMs());
   }
 
   /** The consuming context: its schema holds {@code processed_event} and the effects. */
