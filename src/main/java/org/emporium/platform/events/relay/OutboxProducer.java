@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.emporium.platform.config.EventsSettings;
 import org.emporium.platform.events.CloudEvent;
 
 import java.nio.charset.StandardCharsets;
@@ -41,14 +42,18 @@ public final class OutboxProducer {
 
   /**
    * Creates the producer (blocking work, done on a worker). Records expire in the producer about
-   * when the relay gives up on them, so a retry after an outage does not pile up stale copies.
+   * when the relay gives up on them, so a retry after an outage does not pile up stale copies, and
+   * reconnection attempts back off as far as the relay does, so a broker outage is not logged
+   * every second.
    */
-  public static Future<OutboxProducer> create(Vertx vertx, Map<String, String> producerSettings, long publishTimeoutMs) {
+  public static Future<OutboxProducer> create(Vertx vertx, Map<String, String> producerSettings,
+      EventsSettings.Relay relay) {
     Map<String, Object> settings = new HashMap<>(producerSettings);
     long requestTimeout = Long.parseLong(String.valueOf(settings.getOrDefault("request.timeout.ms", "30000")));
     long linger = Long.parseLong(String.valueOf(settings.getOrDefault("linger.ms", "0")));
-    settings.put("delivery.timeout.ms", String.valueOf(Math.max(publishTimeoutMs, requestTimeout + linger)));
-    return vertx.executeBlocking(() -> new OutboxProducer(vertx, new KafkaProducer<>(settings), publishTimeoutMs));
+    settings.put("delivery.timeout.ms", String.valueOf(Math.max(relay.publishTimeoutMs(), requestTimeout + linger)));
+    settings.put("reconnect.backoff.max.ms", String.valueOf(relay.maxBackoffMs()));
+    return vertx.executeBlocking(() -> new OutboxProducer(vertx, new KafkaProducer<>(settings), relay.publishTimeoutMs()));
   }
 
   public Future<Void> send(List<OutboxRow> rows) {

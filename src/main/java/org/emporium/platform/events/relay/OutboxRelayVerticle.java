@@ -41,7 +41,7 @@ public final class OutboxRelayVerticle extends VerticleBase {
     OutboxSchemas schemas = new OutboxSchemas(vertx, config.postgres(), platform.clients(), settings.publishTimeoutMs());
     String clientId = "emporium-relay-" + platform.region() + "-" + platform.ids().next();
     Future<OutboxProducer> created = OutboxProducer.create(vertx, platform.clients().kafkaProducerSettings(clientId),
-        settings.publishTimeoutMs());
+        settings);
     return Future.all(created, schemas.discover()).compose(ready -> {
       producer = created.result();
       relay = new OutboxRelay(vertx, ready.resultAt(1), settings, topics, producer, RelayMetrics.fromDefaultRegistry());

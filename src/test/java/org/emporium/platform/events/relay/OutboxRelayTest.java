@@ -150,7 +150,7 @@ class OutboxRelayTest {
         OutboxEvent.of("thing", "p-1", "thing.b", null), OutboxEvent.of("thing", "p-2", "thing.c", null)))
         .await(10, TimeUnit.SECONDS);
     OutboxProducer producer = onContext(() -> OutboxProducer.create(vertx,
-        fixture.clients().kafkaProducerSettings("relay-test-shard"), 10_000));
+        fixture.clients().kafkaProducerSettings("relay-test-shard"), config.events().relay()));
     TopicProvisioner topics = new TopicProvisioner(vertx, admin, config.events(), 10_000);
     ShardRelay shard = new ShardRelay(new OutboxSchema("relayp", "test", relayp), 1, 2, 10_000, topics, producer);
 
