@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Drains one outbox: a pass claims one batch of every shard at once; passes repeat while batches
- * come back full or wake-ups arrived meanwhile. After a failure it waits with exponential backoff
- * (wake-ups do not cut the wait short) and logs once per episode. Use it from one Vert.x context.
+ * Drains one outbox: a pass that finds rows waiting claims one batch of every shard at once
+ * (shards another relay holds are skipped); passes repeat while batches come back full or wake-ups
+ * arrived meanwhile. After a failure it waits with exponential backoff (wake-ups do not cut the
+ * wait short) and logs once per episode. Use it from one Vert.x context.
  */
 final class OutboxDrain {
 
@@ -51,25 +52,32 @@ final class OutboxDrain {
     pass();
   }
 
-  /** Stops after the pass under way, if any. */
-  Future<Void> stop() {
+  /** Stops after the pass under way, if any, waiting for it at most {@code waitMs}. */
+  Future<Void> stop(long waitMs) {
     stopped = true;
     vertx.cancelTimer(retryTimer);
     if (!running) {
       return Future.succeededFuture();
     }
     idle = Promise.promise();
+    vertx.setTimer(waitMs, t -> idle.tryComplete());
     return idle.future();
   }
 
   private void pass() {
     running = true;
     again = false;
-    List<Future<ShardBatch>> batches = new ArrayList<>(relay.shards());
-    for (int shard = 0; shard < relay.shards(); shard++) {
-      batches.add(relay.publish(shard));
-    }
-    Future.join(batches).onComplete(done -> finished(batches));
+    relay.pending().onComplete(pending -> {
+      if (pending.failed() || !pending.result()) {
+        finished(pending.failed() ? List.of(Future.failedFuture(pending.cause())) : List.of());
+        return;
+      }
+      List<Future<ShardBatch>> batches = new ArrayList<>(relay.shards());
+      for (int shard = 0; shard < relay.shards(); shard++) {
+        batches.add(relay.publish(shard));
+      }
+      Future.join(batches).onComplete(done -> finished(batches));
+    });
   }
 
   private void finished(List<Future<ShardBatch>> batches) {
@@ -88,7 +96,7 @@ final class OutboxDrain {
     metrics.published(schema(), published);
     if (stopped) {
       if (idle != null) {
-        idle.complete();
+        idle.tryComplete();
       }
     } else if (failure != null) {
       retryLater(failure);

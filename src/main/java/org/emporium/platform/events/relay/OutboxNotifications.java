@@ -38,9 +38,12 @@ final class OutboxNotifications {
     this.subscribed = subscribed;
   }
 
-  /** Starts listening on {@code server}; a failed first connection is retried in the background. */
-  void listen(PgSettings server) {
-    attempt(server, new Backoff(delay(0), maxBackoffMs));
+  /**
+   * Starts listening on {@code server}; completes after the first attempt, a failed one being
+   * retried in the background.
+   */
+  Future<Void> listen(PgSettings server) {
+    return attempt(server, new Backoff(delay(0), maxBackoffMs)).otherwiseEmpty();
   }
 
   Future<Void> close() {
@@ -49,7 +52,7 @@ final class OutboxNotifications {
   }
 
   // a subscriber whose first connect failed cannot connect again: each attempt gets a new one
-  private void attempt(PgSettings server, Backoff backoff) {
+  private Future<Void> attempt(PgSettings server, Backoff backoff) {
     String key = server.serverKey();
     PgSubscriber subscriber = PgSubscriber.subscriber(vertx, connectOptions(server))
         .reconnectPolicy(this::delay);
@@ -57,7 +60,7 @@ final class OutboxNotifications {
         .handler(schema -> notified.accept(key, schema))
         .subscribeHandler(v -> subscribed.accept(key));
     subscribers.add(subscriber);
-    subscriber.connect().onFailure(error -> {
+    return subscriber.connect().onFailure(error -> {
       subscribers.remove(subscriber);
       subscriber.close();
       if (closed) {

@@ -76,8 +76,9 @@ final class OutboxRelay {
         .onComplete(done -> cleaning = false);
   }
 
-  Future<Void> stop() {
-    return Future.join(outboxes.values().stream().map(outbox -> outbox.drain().stop()).toList()).mapEmpty();
+  /** Stops every drain after its pass under way, waiting at most {@code waitMs}. */
+  Future<Void> stop(long waitMs) {
+    return Future.join(outboxes.values().stream().map(outbox -> outbox.drain().stop(waitMs)).toList()).mapEmpty();
   }
 
   List<String> schemas() {

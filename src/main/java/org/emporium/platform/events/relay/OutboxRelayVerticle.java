@@ -46,14 +46,15 @@ public final class OutboxRelayVerticle extends VerticleBase {
       producer = created.result();
       relay = new OutboxRelay(vertx, ready.resultAt(1), settings, topics, producer, RelayMetrics.fromDefaultRegistry());
       notifications = new OutboxNotifications(vertx, settings.maxBackoffMs(), relay::wake, relay::wakeServer);
-      schemas.servers().values().forEach(context -> notifications.listen(config.postgres().forContext(context)));
       vertx.setPeriodic(settings.pollIntervalMs(), tick -> relay.poll());
       vertx.setPeriodic(settings.cleanupIntervalMs(), tick -> relay.cleanUp()
           .eventually(() -> provision(topics)));
-      LOG.info("Outbox relay started on {}", relay.schemas());
       relay.poll();
-      return provision(topics);
-    });
+      LOG.info("Outbox relay started on {}", relay.schemas());
+      return Future.join(schemas.servers().values().stream()
+          .map(context -> notifications.listen(config.postgres().forContext(context))).toList())
+          .compose(listening -> provision(topics));
+    }).onFailure(error -> created.onSuccess(unused -> unused.close(Duration.ZERO)));
   }
 
   @Override
@@ -61,9 +62,9 @@ public final class OutboxRelayVerticle extends VerticleBase {
     if (relay == null) {
       return Future.succeededFuture();
     }
-    Duration timeout = Duration.ofMillis(platform.config().events().relay().publishTimeoutMs());
-    return Future.join(relay.stop(), notifications.close())
-        .eventually(() -> producer.close(timeout));
+    long timeoutMs = platform.config().events().relay().publishTimeoutMs();
+    return Future.join(relay.stop(timeoutMs), notifications.close())
+        .eventually(() -> producer.close(Duration.ofMillis(timeoutMs)));
   }
 
   /** Topics of {@code events.topics}; if Kafka is down now, the clean-up timer asks again. */

@@ -26,6 +26,7 @@ public final class ShardRelay {
   private final long timeoutMs;
   private final TopicProvisioner topics;
   private final OutboxProducer producer;
+  private final String pending;
   private final String lock;
   private final String claim;
   private final String mark;
@@ -39,6 +40,7 @@ public final class ShardRelay {
     this.timeoutMs = publishTimeoutMs;
     this.topics = topics;
     this.producer = producer;
+    this.pending = "SELECT EXISTS (SELECT 1 FROM " + schema + ".outbox WHERE published_at IS NULL)";
     // set_config(..., true) is SET LOCAL: no statement of the claim may hang the shard
     this.lock = "SELECT pg_try_advisory_xact_lock(hashtext($1), $2) AS locked, "
         + "set_config('statement_timeout', $3, true)";
@@ -54,6 +56,12 @@ public final class ShardRelay {
 
   public int shards() {
     return shards;
+  }
+
+  /** Whether any row waits, in any shard: one cheap query that spares an idle poll its transactions. */
+  public Future<Boolean> pending() {
+    return pool.preparedQuery(pending).execute().timeout(timeoutMs, TimeUnit.MILLISECONDS)
+        .map(rows -> rows.iterator().next().getBoolean(0));
   }
 
   /** Claims, publishes and marks one batch of {@code shard}; skips it if another relay holds it. */
