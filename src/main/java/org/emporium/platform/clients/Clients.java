@@ -46,18 +46,10 @@ public final class Clients {
 
   private Pool postgres(Vertx vertx, String context, PoolOptions pool) {
     PgSettings pg = config.postgres().forContext(context);
-    PgConnectOptions connect = new PgConnectOptions()
-        .setHost(pg.host())
-        .setPort(pg.port())
-        .setDatabase(pg.database())
-        .setUser(pg.user())
+    PgConnectOptions connect = pgConnectOptions(pg, "emporium-" + context)
         .setPipeliningLimit(pg.pipeliningLimit())
         .setCachePreparedStatements(true)
-        .setPreparedStatementCacheMaxSize(pg.preparedStatementCacheSize())
-        .addProperty("application_name", "emporium-" + context);
-    if (pg.password() != null) {
-      connect.setPassword(pg.password());
-    }
+        .setPreparedStatementCacheMaxSize(pg.preparedStatementCacheSize());
     pool.setMaxWaitQueueSize(pg.waitQueueSize())
         .setConnectionTimeout((int) pg.connectTimeoutMs())
         .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
@@ -67,6 +59,20 @@ public final class Clients {
         .connectingTo(connect)
         .using(vertx)
         .build();
+  }
+
+  /** Where and as whom to connect; also for connections of their own, such as LISTEN. */
+  public static PgConnectOptions pgConnectOptions(PgSettings pg, String applicationName) {
+    PgConnectOptions options = new PgConnectOptions()
+        .setHost(pg.host())
+        .setPort(pg.port())
+        .setDatabase(pg.database())
+        .setUser(pg.user())
+        .addProperty("application_name", applicationName);
+    if (pg.password() != null) {
+      options.setPassword(pg.password());
+    }
+    return options;
   }
 
   public Redis redis(Vertx vertx) {

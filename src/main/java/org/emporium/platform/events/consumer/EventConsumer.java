@@ -25,7 +25,7 @@ public interface EventConsumer {
 
   static EventConsumerBuilder builder(Vertx vertx, Platform platform) {
     return new EventConsumerBuilder(vertx, platform.config(), platform.clients()).ids(platform.ids())
-        .clock(platform.clock());
+        .clock(platform.clock()).admin(platform.kafkaAdmin());
   }
 
   static EventConsumerBuilder builder(Vertx vertx, NodeConfig config, Clients clients) {

@@ -10,6 +10,8 @@ import org.emporium.platform.config.NodeConfig;
 import org.emporium.platform.id.TimeOrderedIds;
 
 import java.time.Clock;
+import org.apache.kafka.clients.admin.Admin;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -32,6 +34,7 @@ public final class EventConsumerBuilder {
   EventHandler handler;
   EventsSettings.Consumer settings;
   Pool pool;
+  Admin admin;
   MeterRegistry registry = BackendRegistries.getDefaultNow();
   Duration lagInterval;
   Duration handlerTimeout;
@@ -72,6 +75,16 @@ public final class EventConsumerBuilder {
   /** Attempts, backoff and polling; {@code events.consumer} of the node's configuration by default. */
   public EventConsumerBuilder settings(EventsSettings.Consumer settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    return this;
+  }
+
+  /**
+   * A Kafka admin client: with one, the consumer creates its topics and their dead-letter topics
+   * at start when missing (the node's admin when built from a {@code Platform}); without, they
+   * must exist.
+   */
+  public EventConsumerBuilder admin(Admin admin) {
+    this.admin = admin;
     return this;
   }
 

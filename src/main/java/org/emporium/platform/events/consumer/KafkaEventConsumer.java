@@ -4,9 +4,13 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import org.apache.kafka.common.TopicPartition;
+import org.emporium.platform.events.TopicProvisioner;
+import org.emporium.platform.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -58,11 +62,23 @@ final class KafkaEventConsumer implements EventConsumer {
         created.paused(pausedBeforeStart);
         loop = created;
       }
-      created.start(Set.copyOf(builder.topics))
+      provisionTopics()
+          .compose(provisioned -> created.start(Set.copyOf(builder.topics)))
           .onFailure(e -> stopped = clients.close(builder.config.kafka().requestTimeoutMs()))
           .onComplete(started);
     });
     return started.future();
+  }
+
+  /** The consumed topics and their {@code .dlq} topics, so the first dead letter has a place to go. */
+  private Future<Void> provisionTopics() {
+    if (builder.admin == null) {
+      return Future.succeededFuture();
+    }
+    List<String> topics = new ArrayList<>(builder.topics);
+    builder.topics.forEach(topic -> topics.add(Topics.deadLetter(topic)));
+    return new TopicProvisioner(builder.vertx, builder.admin, builder.config.events(),
+        builder.config.kafka().requestTimeoutMs()).ensure(topics);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
+import org.emporium.platform.clients.Clients;
 import org.emporium.platform.config.PostgresSettings.PgSettings;
 import org.emporium.platform.events.Outbox;
 import org.slf4j.Logger;
@@ -79,15 +80,6 @@ final class OutboxNotifications {
   }
 
   static PgConnectOptions connectOptions(PgSettings pg) {
-    PgConnectOptions options = new PgConnectOptions()
-        .setHost(pg.host())
-        .setPort(pg.port())
-        .setDatabase(pg.database())
-        .setUser(pg.user())
-        .addProperty("application_name", "emporium-outbox-listener");
-    if (pg.password() != null) {
-      options.setPassword(pg.password());
-    }
-    return options;
+    return Clients.pgConnectOptions(pg, "emporium-outbox-listener");
   }
 }

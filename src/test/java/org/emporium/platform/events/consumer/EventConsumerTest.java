@@ -97,6 +97,24 @@ class EventConsumerTest {
   }
 
   @Test
+  void withAnAdminClientItCreatesItsTopicAndDeadLetterTopicAtStart() throws Exception {
+    String topic = "autocreate.thing.v1";
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+        new java.util.HashMap<String, Object>(fixture.clients().kafkaCommon("consumer-test-admin")))) {
+      EventConsumer consumer = consumer("autocreate", topic, EventConsumerTest::count).admin(admin).build();
+      consumer.start().await(60, TimeUnit.SECONDS);
+      try {
+        java.util.Set<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+        assertThat(topics).contains(topic, topic + ".dlq");
+        assertThat(admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
+            .get(topic).partitions()).hasSize(fixture.config().events().partitions());
+      } finally {
+        consumer.stop().await(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Test
   void anEventDeliveredTwiceHasOneEffectAndItsOffsetsAreCommitted() throws Exception {
     String topic = "dup.thing.v1";
     kafka.create(topic, 1);

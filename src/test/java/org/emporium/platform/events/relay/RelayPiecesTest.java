@@ -1,5 +1,6 @@
 package org.emporium.platform.events.relay;
 
+import org.emporium.platform.events.TopicProvisioner;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

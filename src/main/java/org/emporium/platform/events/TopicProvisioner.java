@@ -1,4 +1,4 @@
-package org.emporium.platform.events.relay;
+package org.emporium.platform.events;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
