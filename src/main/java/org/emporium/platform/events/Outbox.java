@@ -1,6 +1,7 @@
 package org.emporium.platform.events;
 
 import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import org.emporium.platform.id.TimeOrderedIds;
@@ -15,8 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * The outbox of one context: turns {@link OutboxEvent}s into CloudEvents and writes them into
- * {@code <context>.outbox} on the caller's connection, inside the caller's transaction, then
- * notifies the relays (PostgreSQL delivers the notification only if the transaction commits).
+ * {@code <context>.outbox} on the caller's connection, inside the caller's transaction; after the
+ * commit, {@link #committed} wakes the relays.
  */
 public final class Outbox {
 
@@ -29,6 +30,7 @@ public final class Outbox {
   private final TimeOrderedIds ids;
   private final Clock clock;
   private final String insert;
+  private final OutboxWakeup wakeup;
 
   public Outbox(String context, String region, TimeOrderedIds ids, Clock clock) {
     if (!SCHEMA.matcher(context).matches()) {
@@ -40,6 +42,7 @@ public final class Outbox {
     this.clock = clock;
     this.insert = "INSERT INTO " + context + ".outbox (id, topic, aggregate_id, event_type, envelope, created_at) "
         + "VALUES ($1, $2, $3, $4, $5, $6)";
+    this.wakeup = new OutboxWakeup(context);
   }
 
   public String context() {
@@ -53,7 +56,7 @@ public final class Outbox {
         region, event.schemaVersion(), newTraceparent());
   }
 
-  /** Writes the events on this connection (which must be in a transaction) and wakes the relays. */
+  /** Writes the events on this connection, which must be in a transaction. */
   public Future<List<CloudEvent>> append(SqlConnection connection, List<OutboxEvent> events) {
     if (events.isEmpty()) {
       return Future.succeededFuture(List.of());
@@ -67,9 +70,15 @@ public final class Outbox {
       rows.add(Tuple.of(java.util.UUID.fromString(envelope.id()), Topics.topic(context, event.aggregate()),
           event.aggregateId(), envelope.type(), envelope.toJson().encode(), now));
     }
-    return connection.preparedQuery(insert).executeBatch(rows)
-        .compose(done -> connection.preparedQuery("SELECT pg_notify($1, $2)").execute(Tuple.of(CHANNEL, context)))
-        .map(done -> envelopes);
+    return connection.preparedQuery(insert).executeBatch(rows).map(done -> envelopes);
+  }
+
+  /**
+   * Tells the relays (channel {@link #CHANNEL}, payload the context) that events were committed;
+   * coalesced, outside the transaction (see {@link OutboxWakeup}).
+   */
+  public void committed(SqlClient client) {
+    wakeup.committed(client);
   }
 
   /** A W3C trace context for the event; becomes the caller's once tracing is wired in. */

@@ -6,6 +6,7 @@ import io.vertx.sqlclient.SqlConnection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -27,12 +28,21 @@ public final class Transaction {
 
   /**
    * Runs {@code work} in a transaction; the events it published are written to the outbox just
-   * before the commit. A failed {@code work} rolls everything back, events included.
+   * before the commit, and the relays are woken after it. A failed {@code work} rolls everything
+   * back, events included.
    */
   public static <T> Future<T> run(Pool pool, Outbox outbox, Function<Transaction, Future<T>> work) {
-    return pool.withTransaction(connection -> {
+    AtomicBoolean published = new AtomicBoolean();
+    return pool.<T>withTransaction(connection -> {
       Transaction tx = new Transaction(connection);
-      return work.apply(tx).compose(result -> outbox.append(connection, tx.events).map(written -> result));
+      return work.apply(tx).compose(result -> {
+        published.set(!tx.events.isEmpty());
+        return outbox.append(connection, tx.events).map(written -> result);
+      });
+    }).onSuccess(committed -> {
+      if (published.get()) {
+        outbox.committed(pool);
+      }
     });
   }
 
