@@ -1,18 +1,22 @@
 package org.emporium.perf.events;
 
-import java.io.IOException;
+import org.apache.kafka.tools.ProducerPerformance;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Kafka's own {@code ProducerPerformance} tool, run as a separate JVM against the same broker with
- * the same producer settings as the relay: the bare figure the engine is compared with.
+ * Kafka's own {@code ProducerPerformance} tool against the same broker with the same producer
+ * settings as the relay: the bare figure the engine is compared with. It runs in this (warm) JVM
+ * after a warm-up pass of its own, as the engine's runs do.
  */
 final class ProducerBaseline {
 
@@ -25,24 +29,18 @@ final class ProducerBaseline {
   }
 
   static Result run(String topic, long records, int recordSize, int throughput, Map<String, String> producerSettings,
-      Path workDir) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
-        "--topic", topic, "--num-records", String.valueOf(records), "--record-size", String.valueOf(recordSize),
-        "--throughput", String.valueOf(throughput), "--producer-props"));
-    producerSettings.forEach((key, value) -> {
-      if (!key.endsWith("serializer") && !key.equals("client.id")) {
-        command.add(key + "=" + value);
-      }
-    });
-    Path log = workDir.resolve("producer-perf-" + throughput + ".log");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    if (!process.waitFor(10, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new IllegalStateException("ProducerPerformance did not finish; see " + log);
+      Path workDir) throws Exception {
+    ProducerPerformance.main(arguments(topic, Math.max(2_000, records / 5), recordSize, throughput, producerSettings));
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      ProducerPerformance.main(arguments(topic, records, recordSize, throughput, producerSettings));
+    } finally {
+      System.setOut(original);
     }
-    String output = Files.readString(log);
+    String output = captured.toString(StandardCharsets.UTF_8);
+    Files.writeString(workDir.resolve("producer-perf-" + (throughput < 0 ? "max" : throughput) + ".log"), output);
     Matcher summary = SUMMARY.matcher(output);
     Result result = null;
     while (summary.find()) {
@@ -54,5 +52,17 @@ final class ProducerBaseline {
       throw new IllegalStateException("no summary from ProducerPerformance:\n" + output);
     }
     return result;
+  }
+
+  private static String[] arguments(String topic, long records, int recordSize, int throughput,
+      Map<String, String> producerSettings) {
+    List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", String.valueOf(records),
+        "--record-size", String.valueOf(recordSize), "--throughput", String.valueOf(throughput), "--producer-props"));
+    producerSettings.forEach((key, value) -> {
+      if (!key.endsWith("serializer") && !key.equals("client.id")) {
+        args.add(key + "=" + value);
+      }
+    });
+    return args.toArray(String[]::new);
   }
 }

@@ -42,9 +42,11 @@ public final class ShardRelay {
     this.topics = topics;
     this.producer = producer;
     this.pending = "SELECT EXISTS (SELECT 1 FROM " + schema + ".outbox WHERE published_at IS NULL)";
-    // set_config(..., true) is SET LOCAL: no statement of the claim may hang the shard
+    // set_config(..., true) is SET LOCAL: no statement of the claim may hang the shard; and the
+    // commit that marks rows published need not wait for its WAL flush, since a mark lost in a
+    // crash only publishes the batch again, which consumers absorb
     this.lock = "SELECT pg_try_advisory_xact_lock(hashtext($1), $2) AS locked, "
-        + "set_config('statement_timeout', $3, true)";
+        + "set_config('statement_timeout', $3, true), set_config('synchronous_commit', 'off', true)";
     this.claim = "SELECT " + OutboxRow.COLUMNS + " FROM " + schema + ".outbox "
         + "WHERE published_at IS NULL AND mod(abs(hashtext(aggregate_id)::bigint), $1) = $2 "
         + "ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED";
