@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,7 @@ final class KafkaEventConsumer implements EventConsumer {
   private final String group;
   private final ConsumerLag lag;
   private volatile boolean pausedBeforeStart;
-  private Context context;
+  private final AtomicReference<Context> context = new AtomicReference<>();
   private ConsumerClients clients;
   private volatile PollLoop loop;
   private Future<Void> stopped;
@@ -42,13 +43,13 @@ final class KafkaEventConsumer implements EventConsumer {
   }
 
   @Override
-  public synchronized Future<Void> start() {
-    if (context != null) {
+  public Future<Void> start() {
+    Context own = builder.vertx.getOrCreateContext();
+    if (!context.compareAndSet(null, own)) {
       return Future.failedFuture(new IllegalStateException(group + " was started already"));
     }
-    context = builder.vertx.getOrCreateContext();
     Promise<Void> started = Promise.promise();
-    context.runOnContext(v -> {
+    own.runOnContext(v -> {
       PollLoop created;
       try {
         // built on this context so that every Kafka and PostgreSQL callback comes back to it
@@ -58,10 +59,9 @@ final class KafkaEventConsumer implements EventConsumer {
         started.fail(e);
         return;
       }
-      synchronized (this) {
-        created.paused(pausedBeforeStart);
-        loop = created;
-      }
+      // publish the loop first, then read the flag: a pause() racing with this is applied by one side or both
+      loop = created;
+      created.paused(pausedBeforeStart);
       provisionTopics()
           .compose(provisioned -> created.start(Set.copyOf(builder.topics)))
           .onFailure(e -> stopped = clients.close(builder.config.kafka().requestTimeoutMs()))
@@ -91,10 +91,11 @@ final class KafkaEventConsumer implements EventConsumer {
     paused(false);
   }
 
-  private synchronized void paused(boolean paused) {
+  private void paused(boolean paused) {
     pausedBeforeStart = paused;
-    if (loop != null) {
-      loop.paused(paused);
+    PollLoop current = loop;
+    if (current != null) {
+      current.paused(paused);
     }
   }
 
@@ -110,12 +111,13 @@ final class KafkaEventConsumer implements EventConsumer {
   }
 
   @Override
-  public synchronized Future<Void> stop() {
-    if (context == null) {
+  public Future<Void> stop() {
+    Context own = context.get();
+    if (own == null) {
       return Future.succeededFuture();
     }
     Promise<Void> done = Promise.promise();
-    context.runOnContext(v -> {
+    own.runOnContext(v -> {
       if (stopped == null) {
         stopped = stopLoop().transform(ended -> clients == null ? Future.<Void>succeededFuture()
             : clients.close(builder.config.kafka().requestTimeoutMs())).onComplete(closed -> lag.forgetAll());

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,7 @@ public final class LiveEvents {
   private final long requestTimeoutMs;
   private final Promise<Void> finished = Promise.promise();
   private volatile boolean stopping;
-  private Context context;
+  private final AtomicReference<Context> context = new AtomicReference<>();
   private KafkaReadStream<String, String> stream;
   private int failures;
   private long backoffTimer = -1;
@@ -72,13 +73,13 @@ public final class LiveEvents {
   }
 
   /** Joins the group and starts publishing. */
-  public synchronized Future<Void> start() {
-    if (context != null) {
+  public Future<Void> start() {
+    Context own = builder.vertx.getOrCreateContext();
+    if (!context.compareAndSet(null, own)) {
       return Future.failedFuture(new IllegalStateException(group + " was started already"));
     }
-    context = builder.vertx.getOrCreateContext();
     Promise<Void> started = Promise.promise();
-    context.runOnContext(v -> {
+    own.runOnContext(v -> {
       Map<String, String> settings = builder.clients.kafkaConsumerSettings(
           group + "-" + UUID.randomUUID().toString().substring(0, 8), group);
       // a feed for screens: a new group starts with what happens next, not with a week of history
@@ -94,12 +95,13 @@ public final class LiveEvents {
   }
 
   /** Stops polling, commits what was published and closes, within the Kafka request timeout. */
-  public synchronized Future<Void> stop() {
-    if (context == null) {
+  public Future<Void> stop() {
+    Context own = context.get();
+    if (own == null) {
       return Future.succeededFuture();
     }
     Promise<Void> done = Promise.promise();
-    context.runOnContext(v -> {
+    own.runOnContext(v -> {
       if (stopped == null) {
         stopping = true;
         if (backoffTimer >= 0 && builder.vertx.cancelTimer(backoffTimer)) {
