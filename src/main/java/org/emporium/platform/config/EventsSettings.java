@@ -23,7 +23,8 @@ public record EventsSettings(int partitions, short replicationFactor, long reten
         new Consumer((int) consumer.positive("maxAttempts"), consumer.positive("initialBackoffMs"),
             consumer.positive("maxBackoffMs"), consumer.positive("pollTimeoutMs"),
             (int) consumer.positive("maxPollRecords"), consumer.positive("handlerTimeoutMs"),
-            consumer.positive("stopTimeoutMs"), consumer.positive("lagIntervalMs")));
+            consumer.positive("stopTimeoutMs"), consumer.positive("lagIntervalMs"),
+            consumer.positive("processedRetentionMs"), consumer.positive("cleanupIntervalMs")));
   }
 
   /** Partitions of a topic: its override in {@code events.topics.<topic>.partitions}, else the default. */
@@ -43,8 +44,12 @@ public record EventsSettings(int partitions, short replicationFactor, long reten
       long maxBackoffMs, long publishedRetentionMs, long cleanupIntervalMs) {
   }
 
-  /** Event consumers: attempts before the dead-letter topic, backoff, polling, timeouts. */
+  /**
+   * Event consumers: attempts before the dead-letter topic, backoff, polling, timeouts, and how
+   * long processed event ids are kept for deduplication (longer than any topic keeps its events).
+   */
   public record Consumer(int maxAttempts, long initialBackoffMs, long maxBackoffMs, long pollTimeoutMs,
-      int maxPollRecords, long handlerTimeoutMs, long stopTimeoutMs, long lagIntervalMs) {
+      int maxPollRecords, long handlerTimeoutMs, long stopTimeoutMs, long lagIntervalMs,
+      long processedRetentionMs, long cleanupIntervalMs) {
   }
 }

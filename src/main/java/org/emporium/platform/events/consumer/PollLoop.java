@@ -35,6 +35,9 @@ final class PollLoop {
   private volatile boolean stopping;
   private int troubledBatches;
   private long nextLagAt = System.nanoTime();
+  private final ProcessedEventsCleanup cleanup;
+  private final long cleanupIntervalNanos;
+  private long nextCleanupAt = System.nanoTime();
 
   PollLoop(EventConsumerBuilder builder, ConsumerClients clients, ConsumerLag lag) {
     this.group = builder.groupId();
@@ -46,6 +49,9 @@ final class PollLoop {
     this.lag = lag;
     RecordProcessor processor = new RecordProcessor(builder, clients.pool(), clients.deadLetters(), delays);
     this.batch = new Batch(stream, processor, uncommitted, () -> paused || stopping, requestTimeoutMs);
+    this.cleanup = new ProcessedEventsCleanup(clients.pool(), builder.context, group,
+        settings.processedRetentionMs(), builder.clock, requestTimeoutMs);
+    this.cleanupIntervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.cleanupIntervalMs());
   }
 
   /** Subscribes and starts polling; fails if the subscription cannot be made. */
@@ -86,6 +92,7 @@ final class PollLoop {
         .compose(batch::handle)
         .compose(troubled -> commit().map(troubled))
         .compose(troubled -> measureLag().map(troubled))
+        .compose(troubled -> cleanUp().map(troubled))
         .onComplete(result -> {
           if (result.failed()) {
             LOG.warn("Consumer {} could not poll or commit: {}", group, result.cause().toString());
@@ -99,6 +106,19 @@ final class PollLoop {
           long backoff = Delays.backoff(settings.initialBackoffMs(), settings.maxBackoffMs(), troubledBatches);
           delays.sleep(backoff).onComplete(slept -> loop());
         });
+  }
+
+  /** Now and then, between batches: forget processed ids past their retention; never fails the loop. */
+  private Future<Void> cleanUp() {
+    if (System.nanoTime() < nextCleanupAt) {
+      return Future.succeededFuture();
+    }
+    nextCleanupAt = System.nanoTime() + cleanupIntervalNanos;
+    return cleanup.run()
+        .onSuccess(deleted -> LOG.debug("Consumer {} forgot {} processed event ids", group, deleted))
+        .onFailure(error -> LOG.warn("Consumer {} could not prune processed events: {}", group, error.toString()))
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
   }
 
   /** Paused partitions keep the group membership alive: polling goes on and returns nothing for them. */

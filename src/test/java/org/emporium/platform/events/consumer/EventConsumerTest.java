@@ -97,6 +97,36 @@ class EventConsumerTest {
   }
 
   @Test
+  void processedEventIdsAreForgottenAfterTheirRetention() throws Exception {
+    String group = CONTEXT + ".pruner";
+    Tuple old = Tuple.of(group, java.util.UUID.randomUUID(), "x.thing.v1",
+        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(30));
+    Tuple recent = Tuple.of(group, java.util.UUID.randomUUID(), "x.thing.v1",
+        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(1));
+    pool.preparedQuery("INSERT INTO consumertest.processed_event (consumer, event_id, topic, processed_at) "
+        + "VALUES ($1, $2, $3, $4)").executeBatch(java.util.List.of(old, recent)).await(10, TimeUnit.SECONDS);
+    kafka.create("pruner.thing.v1", 1);
+    EventConsumer consumer = consumer("pruner", "pruner.thing.v1", EventConsumerTest::count).build();
+    consumer.start().await(30, TimeUnit.SECONDS);
+    try {
+      long deadline = System.currentTimeMillis() + 20_000;
+      while (remaining(old) > 0 && System.currentTimeMillis() < deadline) {
+        Thread.sleep(50);
+      }
+      // default retention is 14 days: the 30-day-old id goes, yesterday's stays
+      assertThat(remaining(old)).isZero();
+      assertThat(remaining(recent)).isEqualTo(1);
+    } finally {
+      consumer.stop().await(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static long remaining(Tuple row) throws Exception {
+    return pool.preparedQuery("SELECT count(*) FROM consumertest.processed_event WHERE event_id = $1")
+        .execute(Tuple.of(row.getUUID(1))).await(10, TimeUnit.SECONDS).iterator().next().getLong(0);
+  }
+
+  @Test
   void withAnAdminClientItCreatesItsTopicAndDeadLetterTopicAtStart() throws Exception {
     String topic = "autocreate.thing.v1";
     try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
