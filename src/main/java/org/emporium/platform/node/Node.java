@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One Emporium node: embedded servers (local profile), migrations, the clustered Vert.x instance
@@ -37,6 +38,8 @@ public final class Node {
   private final ConfigSource source;
   private final Clock clock;
   private final Readiness readiness = new Readiness();
+  /** start() and stop() run on the main and the signal threads, never on an event loop. */
+  private final ReentrantLock lifecycle = new ReentrantLock();
   private NodeConfig config;
   private LocalInfrastructure infrastructure;
   private Vertx vertx;
@@ -52,6 +55,15 @@ public final class Node {
 
   /** Starts everything and returns once the node is ready; on failure, stops what had started. */
   public void start() {
+    lifecycle.lock();
+    try {
+      startLocked();
+    } finally {
+      lifecycle.unlock();
+    }
+  }
+
+  private void startLocked() {
     long begin = System.nanoTime();
     try {
       RequestIds.register();
@@ -80,7 +92,7 @@ public final class Node {
           config.http().host(), config.http().port());
     } catch (RuntimeException e) {
       LOG.error("Node failed to start: {}", e.getMessage());
-      stop();
+      stopLocked();
       throw e;
     }
   }
@@ -88,8 +100,18 @@ public final class Node {
   /**
    * Graceful stop: readiness goes down, verticles undeploy in reverse order (the edge first stops
    * accepting and drains in-flight requests), the node leaves the cluster, embedded servers stop.
+   * A stop asked for while the node starts (SIGTERM during start-up) waits for the start first.
    */
   public void stop() {
+    lifecycle.lock();
+    try {
+      stopLocked();
+    } finally {
+      lifecycle.unlock();
+    }
+  }
+
+  private void stopLocked() {
     readiness.draining();
     long drain = config.http().drainTimeoutMs();
     if (deployer != null) {
