@@ -10,10 +10,10 @@ import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.emporium.platform.clients.KafkaFutures;
 import org.emporium.platform.config.EventsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +22,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -71,7 +69,7 @@ public final class TopicProvisioner {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
     List<NewTopic> requests = names.stream().map(this::newTopic).toList();
     admin.createTopics(requests, new CreateTopicsOptions().timeoutMs((int) timeoutMs)).values()
-        .forEach((name, creation) -> topics.put(name, onContext(creation, context)
+        .forEach((name, creation) -> topics.put(name, KafkaFutures.onContext(creation, context)
             .onSuccess(created -> LOG.info("Created topic {}: {} partitions, replication factor {}, retention {} ms",
                 name, events.partitions(name), events.replicationFactor(), events.retentionMs(name)))
             .recover(error -> error instanceof TopicExistsException ? Future.succeededFuture() : Future.failedFuture(error))
@@ -85,11 +83,11 @@ public final class TopicProvisioner {
    */
   private Future<Void> writable(String name, Context context, long deadline) {
     DescribeTopicsOptions describe = new DescribeTopicsOptions().timeoutMs((int) timeoutMs);
-    return onContext(admin.describeTopics(List.of(name), describe).allTopicNames(), context)
+    return KafkaFutures.onContext(admin.describeTopics(List.of(name), describe).allTopicNames(), context)
         .compose(described -> {
           Map<TopicPartition, OffsetSpec> latest = described.get(name).partitions().stream()
               .collect(Collectors.toMap(p -> new TopicPartition(name, p.partition()), p -> OffsetSpec.latest()));
-          return onContext(admin.listOffsets(latest, new ListOffsetsOptions().timeoutMs((int) timeoutMs)).all(), context);
+          return KafkaFutures.onContext(admin.listOffsets(latest, new ListOffsetsOptions().timeoutMs((int) timeoutMs)).all(), context);
         })
         .<Void>mapEmpty()
         .recover(error -> {
@@ -105,26 +103,5 @@ public final class TopicProvisioner {
   private NewTopic newTopic(String name) {
     return new NewTopic(name, events.partitions(name), events.replicationFactor())
         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(events.retentionMs(name))));
-  }
-
-  /** A Kafka future's outcome, delivered on {@code context}, unwrapped. */
-  private static <T> Future<T> onContext(KafkaFuture<T> future, Context context) {
-    Promise<T> promise = Promise.promise();
-    future.whenComplete((value, error) -> context.runOnContext(v -> {
-      if (error == null) {
-        promise.complete(value);
-      } else {
-        promise.fail(unwrap(error));
-      }
-    }));
-    return promise.future();
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    Throwable cause = error;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
   }
 }

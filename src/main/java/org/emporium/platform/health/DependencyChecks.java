@@ -1,6 +1,5 @@
 package org.emporium.platform.health;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -12,6 +11,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.emporium.platform.clients.KafkaFutures;
 import org.emporium.platform.node.Platform;
 
 import java.util.concurrent.TimeUnit;
@@ -43,19 +43,9 @@ public final class DependencyChecks {
   }
 
   private static Future<Void> kafka(Platform platform, long timeout) {
-    Context context = Vertx.currentContext();
-    Promise<Void> result = Promise.promise();
-    platform.kafkaAdmin()
+    return KafkaFutures.onContext(platform.kafkaAdmin()
         .describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout))
-        .clusterId()
-        .whenComplete((id, error) -> context.runOnContext(v -> {
-          if (error != null) {
-            result.fail(error);
-          } else {
-            result.complete();
-          }
-        }));
-    return result.future();
+        .clusterId(), Vertx.currentContext()).mapEmpty();
   }
 
   private static void report(Promise<Status> promise, Future<Void> probe) {

@@ -73,16 +73,18 @@ public final class Node {
       }
       new Migrations(config.postgres(), source).apply();
       HazelcastClusterManager cluster = ClusterMembership.clusterManager(config.cluster(), source);
+      VertxOptions options = vertxOptions();
       vertx = await(Vertx.builder()
-          .with(vertxOptions())
+          .with(options)
           .withMetrics(new MicrometerMetricsFactory())
           .withClusterManager(cluster)
           .buildClustered(), Duration.ofSeconds(60));
       Logging.nodeId(cluster.getNodeId());
-      kafkaAdmin = Admin.create(kafkaAdminSettings());
-      Platform platform = new Platform(config, clock, new TimeOrderedIds(clock), new Clients(config), readiness,
+      Clients clients = new Clients(config);
+      kafkaAdmin = Admin.create(kafkaAdminSettings(clients));
+      Platform platform = new Platform(config, clock, new TimeOrderedIds(clock), clients, readiness,
           cluster, kafkaAdmin);
-      deployer = new Deployer(vertx, platform, vertxOptions().getEventLoopPoolSize());
+      deployer = new Deployer(vertx, platform, options.getEventLoopPoolSize());
       await(deployer.deploy(Roles.resolve(source, config.roles())), Duration.ofSeconds(60));
       record = new NodeRecord(vertx, platform);
       await(record.started(), Duration.ofSeconds(10));
@@ -159,8 +161,8 @@ public final class Node {
     return options;
   }
 
-  private Map<String, Object> kafkaAdminSettings() {
-    Map<String, Object> settings = new HashMap<>(new Clients(config).kafkaCommon("emporium-admin-" + config.region()));
+  private Map<String, Object> kafkaAdminSettings(Clients clients) {
+    Map<String, Object> settings = new HashMap<>(clients.kafkaCommon("emporium-admin-" + config.region()));
     settings.put("retries", "1");
     return settings;
   }
