@@ -9,13 +9,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Builds a node's configuration in layers: {@code conf/base.json} &lt; {@code conf/<profile>.json} &lt;
  * an optional {@code --conf} file &lt; {@code EMPORIUM_*} environment variables &lt; {@code emporium.*}
  * system properties. Only keys that exist in the files can be overridden, so a typo fails loudly.
+ * An object that is empty in {@code conf/base.json} (such as {@code events.topics}) is an open map:
+ * any keys may be put in it, and an environment variable or property replaces it with a JSON object.
  */
 public final class ConfigLoader {
 
@@ -47,13 +52,15 @@ public final class ConfigLoader {
     String chosen = profile != null ? profile : lookup("profile", "local");
     JsonObject config = source.read("conf/base.json")
         .orElseThrow(() -> new ConfigException("conf/base.json not found"));
+    Set<String> openMaps = new HashSet<>();
+    findOpenMaps(config, "", openMaps);
     JsonObject profileConfig = source.read("conf/" + chosen + ".json")
         .orElseThrow(() -> new ConfigException("unknown profile '" + chosen + "': conf/" + chosen + ".json not found"));
-    merge(config, profileConfig, "");
+    merge(config, profileConfig, "", openMaps);
     if (extraFile != null) {
-      merge(config, readFile(extraFile), "");
+      merge(config, readFile(extraFile), "", openMaps);
     }
-    applyOverrides(config, "");
+    applyOverrides(config, "", openMaps);
     config.put("profile", chosen);
     return config;
   }
@@ -66,24 +73,48 @@ public final class ConfigLoader {
     return env.getOrDefault(ConfigKeys.envName(key), fallback);
   }
 
-  private void applyOverrides(JsonObject node, String prefix) {
-    for (String field : node.fieldNames()) {
+  private void applyOverrides(JsonObject node, String prefix, Set<String> openMaps) {
+    for (String field : List.copyOf(node.fieldNames())) {
       String path = prefix.isEmpty() ? field : prefix + "." + field;
       Object current = node.getValue(field);
-      if (current instanceof JsonObject child) {
-        applyOverrides(child, path);
-        continue;
-      }
       String fromEnv = env.get(ConfigKeys.envName(path));
       String fromProperty = properties.getProperty(PROPERTY_PREFIX + path);
       String raw = fromProperty != null ? fromProperty : fromEnv;
-      if (raw != null) {
+      if (openMaps.contains(path)) {
+        if (raw != null) {
+          node.put(field, openMap(path, raw));
+        }
+      } else if (current instanceof JsonObject child) {
+        applyOverrides(child, path, openMaps);
+      } else if (raw != null) {
         node.put(field, ConfigKeys.coerce(path, current, raw));
       }
     }
   }
 
-  private static void merge(JsonObject target, JsonObject overlay, String prefix) {
+  private static JsonObject openMap(String path, String raw) {
+    try {
+      return new JsonObject(raw);
+    } catch (RuntimeException e) {
+      throw new ConfigException("bad value for " + path + " (" + ConfigKeys.envName(path)
+          + "): expected a JSON object");
+    }
+  }
+
+  private static void findOpenMaps(JsonObject node, String prefix, Set<String> openMaps) {
+    for (String field : node.fieldNames()) {
+      String path = prefix.isEmpty() ? field : prefix + "." + field;
+      if (node.getValue(field) instanceof JsonObject child) {
+        if (child.isEmpty()) {
+          openMaps.add(path);
+        } else {
+          findOpenMaps(child, path, openMaps);
+        }
+      }
+    }
+  }
+
+  private static void merge(JsonObject target, JsonObject overlay, String prefix, Set<String> openMaps) {
     for (String field : overlay.fieldNames()) {
       String path = prefix.isEmpty() ? field : prefix + "." + field;
       if (!target.containsKey(field)) {
@@ -91,8 +122,15 @@ public final class ConfigLoader {
       }
       Object value = overlay.getValue(field);
       Object existing = target.getValue(field);
-      if (value instanceof JsonObject child && existing instanceof JsonObject base) {
-        merge(base, child, path);
+      if (openMaps.contains(path)) {
+        if (!(value instanceof JsonObject map)) {
+          throw new ConfigException("setting '" + path + "' must be a JSON object");
+        }
+        existing = existing instanceof JsonObject current ? current : new JsonObject();
+        ((JsonObject) existing).mergeIn(map, true);
+        target.put(field, existing);
+      } else if (value instanceof JsonObject child && existing instanceof JsonObject base) {
+        merge(base, child, path, openMaps);
       } else {
         target.put(field, value);
       }

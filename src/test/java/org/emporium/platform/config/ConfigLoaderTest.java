@@ -134,4 +134,21 @@ class ConfigLoaderTest {
       assertThat(NodeConfig.from(config).profile()).isEqualTo(profile);
     }
   }
+
+  @Test
+  void openMapsTakeAnyKeysFromFilesAndWholeObjectsFromTheEnvironment() throws IOException {
+    Path extra = home.resolve("extra.json");
+    Files.writeString(extra, """
+        {"events": {"topics": {"catalog.product.v1": {"partitions": 24}}}}""");
+    JsonObject topics = load(null, extra).getJsonObject("events").getJsonObject("topics");
+    assertThat(topics.getJsonObject("catalog.product.v1").getInteger("partitions")).isEqualTo(24);
+
+    env.put("EMPORIUM_EVENTS_TOPICS", "{\"cart.cart.v1\": {\"retentionMs\": 1000}}");
+    topics = load(null, extra).getJsonObject("events").getJsonObject("topics");
+    assertThat(topics.fieldNames()).containsExactly("cart.cart.v1");
+
+    env.put("EMPORIUM_EVENTS_TOPICS", "not json");
+    assertThatThrownBy(() -> load(null, null)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("EMPORIUM_EVENTS_TOPICS");
+  }
 }
