@@ -32,7 +32,7 @@ class OpenApiContractTest {
 
   private static final String CONTRACT = "src/main/resources/openapi/emporium.yaml";
 
-  /** Every REST operation of API.md, with the event-bus address of the context that serves it. */
+  /** Every REST operation of API.md (and the identity additions), with the event-bus address of the context that serves it. */
   private static final Map<String, String> API = new LinkedHashMap<>();
 
   static {
@@ -41,6 +41,13 @@ class OpenApiContractTest {
     API.put("POST /api/v1/auth/refresh", "identity.refresh");
     API.put("POST /api/v1/auth/logout", "identity.logout");
     API.put("POST /api/v1/auth/logout-all", "identity.logoutAll");
+    API.put("POST /api/v1/auth/password", "identity.changePassword");
+    API.put("GET /api/v1/admin/accounts/{accountId}", "identity.getAccount");
+    API.put("PUT /api/v1/admin/accounts/{accountId}/roles/{role}", "identity.grantRole");
+    API.put("DELETE /api/v1/admin/accounts/{accountId}/roles/{role}", "identity.revokeRole");
+    API.put("GET /.well-known/openid-configuration", "identity.discovery");
+    API.put("GET /.well-known/jwks.json", "identity.jwks");
+    API.put("GET /api/v1/admin/customers/{customerId}", "customer.getCustomer");
     API.put("GET /api/v1/me", "customer.getProfile");
     API.put("PATCH /api/v1/me", "customer.updateProfile");
     API.put("GET /api/v1/me/addresses", "customer.listAddresses");

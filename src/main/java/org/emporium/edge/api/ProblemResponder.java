@@ -37,6 +37,9 @@ final class ProblemResponder implements Handler<RoutingContext> {
     if (requestId != null) {
       rc.response().putHeader(RequestIds.HTTP_HEADER, requestId);
     }
+    if (problem.retryAfterSeconds() != null) {
+      rc.response().putHeader("Retry-After", String.valueOf(problem.retryAfterSeconds()));
+    }
     rc.response()
         .setStatusCode(problem.status())
         .putHeader("Content-Type", Problem.MEDIA_TYPE)

@@ -9,12 +9,16 @@ import java.util.List;
  * One error, in the shape of RFC 9457 problem details. It travels as problem JSON over HTTP, as the
  * message of an event-bus failure (failure code = HTTP status) and as a gRPC status.
  */
-public record Problem(ErrorCode code, String detail, List<FieldError> errors) {
+public record Problem(ErrorCode code, String detail, List<FieldError> errors, Long retryAfterSeconds) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
   public Problem {
     errors = errors == null ? List.of() : List.copyOf(errors);
+  }
+
+  public Problem(ErrorCode code, String detail, List<FieldError> errors) {
+    this(code, detail, errors, null);
   }
 
   public static Problem of(ErrorCode code, String detail) {
@@ -23,6 +27,11 @@ public record Problem(ErrorCode code, String detail, List<FieldError> errors) {
 
   public static Problem invalid(String detail, List<FieldError> errors) {
     return new Problem(ErrorCode.BAD_REQUEST, detail, errors);
+  }
+
+  /** A 429 that tells the client when to try again (the edge writes it as {@code Retry-After}). */
+  public static Problem tooManyRequests(String detail, long retryAfterSeconds) {
+    return new Problem(ErrorCode.TOO_MANY_REQUESTS, detail, List.of(), Math.max(1, retryAfterSeconds));
   }
 
   public int status() {
@@ -50,6 +59,9 @@ public record Problem(ErrorCode code, String detail, List<FieldError> errors) {
       errors.forEach(e -> list.add(new JsonObject().put("field", e.field()).put("message", e.message())));
       json.put("errors", list);
     }
+    if (retryAfterSeconds != null) {
+      json.put("retryAfter", retryAfterSeconds);
+    }
     if (requestId != null) {
       json.put("requestId", requestId);
     }
@@ -69,7 +81,7 @@ public record Problem(ErrorCode code, String detail, List<FieldError> errors) {
         .map(JsonObject.class::cast)
         .map(e -> new FieldError(e.getString("field"), e.getString("message")))
         .toList();
-    return new Problem(code, json.getString("detail"), errors);
+    return new Problem(code, json.getString("detail"), errors, json.getLong("retryAfter"));
   }
 
   /** A problem with one field of the request. */
