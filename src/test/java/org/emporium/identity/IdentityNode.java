@@ -129,6 +129,13 @@ public final class IdentityNode implements ExtensionContext.Store.CloseableResou
     }
   }
 
+  /** The status of the answer, a reply's or a problem's. */
+  public int status(String address, JsonObject envelope) {
+    Future<Message<JsonObject>> answer = request(address, envelope);
+    await(answer.otherwiseEmpty());
+    return answer.succeeded() ? answer.result().body().getInteger("status") : Problems.from(answer.cause()).status();
+  }
+
   public Future<Message<JsonObject>> request(String address, JsonObject envelope) {
     return vertx().eventBus().request(address, envelope, new DeliveryOptions().setSendTimeout(20_000));
   }
