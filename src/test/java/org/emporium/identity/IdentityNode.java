@@ -140,6 +140,11 @@ public final class IdentityNode implements ExtensionContext.Store.CloseableResou
     return vertx().eventBus().request(address, envelope, new DeliveryOptions().setSendTimeout(20_000));
   }
 
+  /** A small pool of the identity schema's database, for checking state. */
+  public Pool pool() {
+    return pool;
+  }
+
   public RowSet<Row> sql(String statement, Object... parameters) {
     return await(pool.preparedQuery(statement).execute(Tuple.from(parameters)));
   }

@@ -2,12 +2,14 @@ package org.emporium.identity;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import org.emporium.identity.infra.PgSessions;
 import org.emporium.platform.auth.Principal;
 import org.emporium.platform.error.Problem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +62,24 @@ class SessionsTest {
     node.call("identity.logout", Envelopes.as(forged, Envelopes.empty()));
 
     assertThat(refreshStatus(victim)).isEqualTo(200);
+  }
+
+  @Test
+  void expiredTokensAndSessionsLeftWithoutTokensArePruned() throws Exception {
+    JsonObject old = flows.login(flows.newAccount(), Flows.PASSWORD);
+    JsonObject live = flows.login(flows.newAccount(), Flows.PASSWORD);
+    UUID oldSession = UUID.fromString(flows.principal(old).sessionId());
+    UUID liveSession = UUID.fromString(flows.principal(live).sessionId());
+    node.sql("UPDATE identity.refresh_token SET expires_at = now() - interval '1 day' WHERE session_id = $1", oldSession);
+    node.sql("UPDATE identity.session SET created_at = now() - interval '31 days' WHERE id = $1", oldSession);
+
+    int deleted = IdentityNode.await(new PgSessions(node.pool()).deleteExpired(Instant.now(), 1000));
+
+    assertThat(deleted).isPositive();
+    assertThat(node.count("SELECT count(*) FROM identity.session WHERE id = $1", oldSession)).isZero();
+    assertThat(node.count("SELECT count(*) FROM identity.refresh_token WHERE session_id = $1", oldSession)).isZero();
+    assertThat(refreshStatus(live)).isEqualTo(200);
+    assertThat(node.count("SELECT count(*) FROM identity.session WHERE id = $1", liveSession)).isEqualTo(1);
   }
 
   @Test

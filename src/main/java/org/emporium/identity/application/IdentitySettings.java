@@ -28,10 +28,14 @@ public record IdentitySettings(String profile, String issuer, String audience, D
     JsonObject limits = object(identity, "identity.loginLimits");
     String issuerUrl = identity.getString("issuerUrl");
     String issuer = issuerUrl == null || issuerUrl.isBlank() ? "http://localhost:" + config.http().port() : issuerUrl;
+    String audience = identity.getString("audience");
+    if (audience == null || audience.isBlank()) {
+      throw new ConfigException("identity.audience is required");
+    }
     Duration accessTtl = Duration.ofSeconds(positive(identity, "identity", "accessTokenTtlSeconds"));
     Duration skew = Duration.ofSeconds(positive(object(root, "auth"), "auth", "clockSkewSeconds", true));
     try {
-      return new IdentitySettings(config.profile(), issuer, identity.getString("audience"), accessTtl,
+      return new IdentitySettings(config.profile(), issuer, audience, accessTtl,
           Duration.ofSeconds(positive(identity, "identity", "refreshTokenTtlSeconds")),
           Duration.ofSeconds(positive(identity, "identity", "signingKeyRotationSeconds")),
           accessTtl.plus(skew), identity.getString("keyEncryptionSecret"), identity.getString("adminEmail"),

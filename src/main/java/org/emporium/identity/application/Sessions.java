@@ -33,7 +33,10 @@ public interface Sessions {
   /** {@link #revokeAll(UUID, Instant, String)} on {@code client}, inside its transaction. */
   Future<Void> revokeAll(SqlClient client, UUID accountId, Instant now, String reason);
 
-  /** Deletes up to {@code limit} refresh tokens that expired before {@code cutoff}. */
+  /**
+   * Deletes up to {@code limit} refresh tokens that expired before {@code cutoff}, and then up to
+   * {@code limit} sessions started before it that have no token left; the number of tokens deleted.
+   */
   Future<Integer> deleteExpired(Instant cutoff, int limit);
 
   /** A successful rotation: the session and its account as they are now. */

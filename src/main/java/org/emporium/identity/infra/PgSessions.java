@@ -51,6 +51,13 @@ public final class PgSessions implements Sessions {
   private static final String DELETE_EXPIRED = """
       DELETE FROM identity.refresh_token WHERE hash IN (
         SELECT hash FROM identity.refresh_token WHERE expires_at < $1 LIMIT $2)""";
+  // a session is born with its first token, so one without tokens has nothing left to refresh
+  private static final String DELETE_EMPTY_SESSIONS = """
+      DELETE FROM identity.session WHERE id IN (
+        SELECT s.id FROM identity.session s
+        WHERE s.created_at < $1
+          AND NOT EXISTS (SELECT 1 FROM identity.refresh_token t WHERE t.session_id = s.id)
+        LIMIT $2)""";
 
   private final Pool pool;
 
@@ -101,6 +108,8 @@ public final class PgSessions implements Sessions {
 
   @Override
   public Future<Integer> deleteExpired(Instant cutoff, int limit) {
-    return pool.preparedQuery(DELETE_EXPIRED).execute(Tuple.of(utc(cutoff), limit)).map(rows -> rows.rowCount());
+    return pool.preparedQuery(DELETE_EXPIRED).execute(Tuple.of(utc(cutoff), limit))
+        .compose(tokens -> pool.preparedQuery(DELETE_EMPTY_SESSIONS).execute(Tuple.of(utc(cutoff), limit))
+            .map(sessions -> tokens.rowCount()));
   }
 }
