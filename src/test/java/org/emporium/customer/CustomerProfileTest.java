@@ -4,6 +4,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import org.emporium.platform.auth.Principal;
+import org.emporium.platform.events.CloudEvent;
+import org.emporium.platform.events.Outbox;
+import org.emporium.platform.events.OutboxEvent;
+import org.emporium.platform.events.consumer.TestTopics;
+import org.emporium.platform.id.TimeOrderedIds;
 import org.emporium.platform.error.ErrorCode;
 import org.emporium.platform.error.Problem;
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -281,5 +287,37 @@ class CustomerProfileTest {
     JsonObject unknown = envelope("getCustomer", admin)
         .put("path", new JsonObject().put("customerId", UUID.randomUUID().toString()));
     assertThat(fixture.problem("customer.getCustomer", unknown).code()).isEqualTo(ErrorCode.NOT_FOUND);
+  }
+
+  @Test
+  void everyRegisteredAccountGetsOneProfileEvenWhenTheEventComesTwice() throws Exception {
+    UUID account = UUID.randomUUID();
+    Outbox identity = new Outbox("identity", "test-1", new TimeOrderedIds(Clock.systemUTC()), Clock.systemUTC());
+    CloudEvent registered = identity.envelope(OutboxEvent.of("account", account.toString(), "account.registered",
+        new JsonObject().put("accountId", account.toString()).put("email", "kafka@example.com")
+            .put("name", "Kafka Reader").put("registeredAt", "2026-11-21T10:00:00Z")));
+    CloudEvent again = identity.envelope(OutboxEvent.of("account", account.toString(), "account.registered",
+        registered.data()));
+    // same key, so same partition: once it is processed, everything before it is too
+    CloudEvent sentinel = identity.envelope(OutboxEvent.of("account", account.toString(), "account.roles-changed",
+        new JsonObject().put("accountId", account.toString()).put("roles", new JsonArray().add("customer"))));
+    try (TestTopics kafka = new TestTopics(fixture.node().config().kafka().bootstrapServers())) {
+      kafka.publish("identity.account.v1", registered);
+      kafka.publish("identity.account.v1", registered);
+      kafka.publish("identity.account.v1", again);
+      kafka.publish("identity.account.v1", sentinel);
+      TestTopics.await("the consumer reached the last event", () -> !fixture.rows(
+          "SELECT 1 FROM customer.processed_event WHERE consumer = 'customer.accounts' AND event_id = $1",
+          UUID.fromString(sentinel.id())).isEmpty());
+    }
+    Row row = stored(account);
+    assertThat(row.getString("email")).isEqualTo("kafka@example.com");
+    assertThat(row.getString("name")).isEqualTo("Kafka Reader");
+    assertThat(eventTypes(account)).containsExactly("emporium.customer.customer.registered.v1");
+    assertThat(fixture.rows("SELECT event_id FROM customer.processed_event WHERE consumer = 'customer.accounts' "
+        + "AND event_id = ANY($1)", (Object) new UUID[] {UUID.fromString(registered.id()),
+        UUID.fromString(again.id())})).hasSize(2);
+    // and the bus path after the event finds the profile made
+    assertThat(create(account, "kafka@example.com", "Kafka Reader").getBoolean("created")).isFalse();
   }
 }
