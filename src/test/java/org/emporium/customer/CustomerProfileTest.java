@@ -3,7 +3,12 @@ package org.emporium.customer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import org.apache.kafka.clients.admin.Admin;
+import org.emporium.customer.api.CustomerVerticle;
 import org.emporium.platform.auth.Principal;
+import org.emporium.platform.clients.Clients;
+import org.emporium.platform.node.Platform;
+import org.emporium.platform.node.Readiness;
 import org.emporium.platform.events.CloudEvent;
 import org.emporium.platform.events.Outbox;
 import org.emporium.platform.events.OutboxEvent;
@@ -18,10 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.emporium.customer.CustomerFixture.admin;
@@ -319,5 +326,34 @@ class CustomerProfileTest {
         UUID.fromString(again.id())})).hasSize(2);
     // and the bus path after the event finds the profile made
     assertThat(create(account, "kafka@example.com", "Kafka Reader").getBoolean("created")).isFalse();
+  }
+
+  @Test
+  void undeployingTheVerticleStopsItsAccountsConsumer() throws Exception {
+    var config = fixture.node().config();
+    Clients clients = new Clients(config);
+    try (Admin admin = Admin.create(new HashMap<String, Object>(clients.kafkaCommon("customer-test-admin")))) {
+      Platform platform = new Platform(config, Clock.systemUTC(), new TimeOrderedIds(Clock.systemUTC()), clients,
+          new Readiness(), null, admin);
+      String deployment = fixture.vertx().deployVerticle(new CustomerVerticle(platform))
+          .await(60, TimeUnit.SECONDS);
+      TestTopics.await("a second member joined", () -> members(admin) == 2);
+      fixture.vertx().undeploy(deployment).await(60, TimeUnit.SECONDS);
+      TestTopics.await("the second member left", () -> members(admin) == 1);
+    }
+    // the node's own consumer still works
+    UUID account = UUID.randomUUID();
+    Outbox identity = new Outbox("identity", "test-1", new TimeOrderedIds(Clock.systemUTC()), Clock.systemUTC());
+    try (TestTopics kafka = new TestTopics(config.kafka().bootstrapServers())) {
+      kafka.publish("identity.account.v1", identity.envelope(OutboxEvent.of("account", account.toString(),
+          "account.registered", new JsonObject().put("accountId", account.toString())
+              .put("email", "after@example.com").put("name", "After"))));
+      TestTopics.await("the profile is made", () -> stored(account) != null);
+    }
+  }
+
+  private static int members(Admin admin) throws Exception {
+    return admin.describeConsumerGroups(List.of("customer.accounts")).all().get(10, TimeUnit.SECONDS)
+        .get("customer.accounts").members().size();
   }
 }

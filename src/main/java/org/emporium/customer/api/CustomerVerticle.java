@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 import org.emporium.customer.application.ChangingAddresses;
@@ -42,6 +43,7 @@ public final class CustomerVerticle extends VerticleBase {
   private final Platform platform;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private EventConsumer accounts;
+  private Redis redis;
 
   public CustomerVerticle(Platform platform) {
     this.platform = platform;
@@ -54,8 +56,8 @@ public final class CustomerVerticle extends VerticleBase {
     Outbox outbox = new Outbox(CONTEXT, platform.region(), platform.ids(), platform.clock());
     PgProfiles profiles = new PgProfiles(platform.clock());
     PgAddresses addresses = new PgAddresses(platform.clock());
-    RedisProfileCache cache = new RedisProfileCache(RedisAPI.api(platform.clients().redis(vertx)),
-        settings.cacheTtlSeconds());
+    redis = platform.clients().redis(vertx);
+    RedisProfileCache cache = new RedisProfileCache(RedisAPI.api(redis), settings.cacheTtlSeconds());
     CreatingProfiles creating = new CreatingProfiles(pool, outbox, profiles);
     CustomerEndpoints endpoints = new CustomerEndpoints(creating,
         new ReadingProfiles(pool, outbox, profiles, cache, creating),
@@ -79,7 +81,8 @@ public final class CustomerVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return accounts == null ? Future.succeededFuture() : accounts.stop();
+    Future<Void> stopped = accounts == null ? Future.succeededFuture() : accounts.stop();
+    return stopped.eventually(() -> redis == null ? Future.succeededFuture() : redis.close());
   }
 
   private void forwarded(String address, Function<ForwardedRequest, Future<JsonObject>> operation) {
