@@ -86,18 +86,22 @@ class MigrationsTest {
     try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
          Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE platform_own");
+      s.execute("CREATE DATABASE the_others");
     }
     NodeConfig config = TestNode.config("external", dir, Map.of(
         "postgres.host", postgres.host(),
         "postgres.port", String.valueOf(postgres.port()),
         "postgres.user", postgres.user(),
         "postgres.password", postgres.password() == null ? "" : postgres.password(),
-        "postgres.database", "no_such_database",
+        "postgres.database", "the_others",
         "postgres.contexts.platform", "postgresql://" + postgres.user() + ":" + (postgres.password() == null ? "" : postgres.password())
             + "@" + postgres.host() + ":" + postgres.port() + "/platform_own"));
     int applied = new Migrations(config.postgres(), new ConfigSource(Path.of("."))).apply();
     assertThat(applied).isPositive();
     assertThat(query("platform_own", "SELECT count(*) FROM platform.node_start")).containsExactly("0");
+    String schemas = "SELECT schema_name FROM information_schema.schemata WHERE schema_name IN ('platform', 'customer')";
+    assertThat(query("platform_own", schemas)).containsExactly("platform");
+    assertThat(query("the_others", schemas)).containsExactly("customer");
   }
 
   @Test
