@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,6 +50,7 @@ class SigningKeyRotationTest {
   static Pool pool;
   static IdentitySettings settings;
   final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  final AtomicInteger generated = new AtomicInteger();
 
   @BeforeAll
   static void start() {
@@ -70,8 +72,10 @@ class SigningKeyRotationTest {
   }
 
   private SigningKeys keys(String secret) {
-    return new SigningKeys(vertx, new PgSigningKeys(pool, KeyCipher.of(secret, new SecureRandom())), RsaKeys::generate,
-        clock, ROTATION, OVERLAP);
+    return new SigningKeys(vertx, new PgSigningKeys(pool, KeyCipher.of(secret, new SecureRandom())), now -> {
+      generated.incrementAndGet();
+      return RsaKeys.generate(now);
+    }, clock, ROTATION, OVERLAP);
   }
 
   private static List<String> published(SigningKeys keys) {
@@ -116,6 +120,7 @@ class SigningKeyRotationTest {
 
     assertThat(rows("true")).isEqualTo(2);
     assertThat(rows("retired_at IS NULL")).isEqualTo(1);
+    assertThat(generated.get()).as("one key made at start, one at rotation").isEqualTo(2);
     String newKid = nodeA.signingKey().kid();
     assertThat(newKid).isNotEqualTo(oldKid);
     assertThat(nodeB.signingKey().kid()).isEqualTo(newKid);

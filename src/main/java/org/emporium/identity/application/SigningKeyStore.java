@@ -5,6 +5,7 @@ import org.emporium.identity.domain.SigningKey;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The signing keys every node shares. */
 public interface SigningKeyStore {
@@ -13,10 +14,11 @@ public interface SigningKeyStore {
   Future<List<SigningKey>> load(Instant retiredAfter);
 
   /**
-   * Adds {@code fresh} and retires every other active key, unless an active key created after
-   * {@code freshAfter} exists by then; nodes racing here add one key between them. True if added.
+   * Unless an active key created after {@code freshAfter} exists, adds the key {@code newKey} makes
+   * and retires every other active key. Nodes racing here wait for each other, so one key is made
+   * and added between them. True if this call added it.
    */
-  Future<Boolean> rotate(SigningKey fresh, Instant freshAfter);
+  Future<Boolean> rotate(Instant freshAfter, Supplier<Future<SigningKey>> newKey);
 
   /** Deletes keys retired before {@code cutoff}. */
   Future<Integer> deleteRetiredBefore(Instant cutoff);

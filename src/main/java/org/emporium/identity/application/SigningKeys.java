@@ -93,13 +93,12 @@ public final class SigningKeys {
   }
 
   private Future<KeyRing> rotate() {
-    return vertx.executeBlocking(() -> generator.apply(clock.instant()), false)
-        .compose(fresh -> store.rotate(fresh, clock.instant().minus(rotation))
-            .onSuccess(added -> {
-              if (added) {
-                LOG.info("New signing key {}", fresh.kid());
-              }
-            }))
-        .compose(added -> reload());
+    return store.rotate(clock.instant().minus(rotation),
+            () -> vertx.executeBlocking(() -> generator.apply(clock.instant()), false))
+        .compose(added -> reload().onSuccess(loaded -> {
+          if (added) {
+            LOG.info("New signing key {}", loaded.current().map(SigningKey::kid).orElse("?"));
+          }
+        }));
   }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import org.emporium.identity.application.SigningKeyStore;
 import org.emporium.identity.domain.SigningKey;
@@ -13,12 +14,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import static org.emporium.identity.infra.PgAccounts.utc;
 
 /**
  * Signing keys in {@code identity.signing_key}, private keys sealed by a {@link KeyCipher}. A
- * rotation takes a transaction-scoped advisory lock, so nodes rotating at once add one key.
+ * rotation takes a transaction-scoped advisory lock, so nodes rotating at once make and add one key.
  */
 public final class PgSigningKeys implements SigningKeyStore {
 
@@ -50,20 +52,22 @@ public final class PgSigningKeys implements SigningKeyStore {
   }
 
   @Override
-  public Future<Boolean> rotate(SigningKey fresh, Instant freshAfter) {
+  public Future<Boolean> rotate(Instant freshAfter, Supplier<Future<SigningKey>> newKey) {
+    // the lock is held while the key is made (a rare, sub-second wait) so racing nodes make one
     return pool.withTransaction(tx -> tx.query(LOCK).execute()
         .compose(locked -> tx.preparedQuery(FRESH_EXISTS).execute(Tuple.of(utc(freshAfter))))
-        .compose(rows -> {
-          if (rows.iterator().next().getBoolean("fresh")) {
-            return Future.succeededFuture(false);
-          }
-          byte[] sealed = cipher.seal(fresh.kid(), fresh.privateKey().getEncoded());
-          return tx.preparedQuery(INSERT).execute(Tuple.of(fresh.kid(), RsaKeys.ALGORITHM,
-                  RsaKeys.jwk(fresh.kid(), fresh.publicKey()).encode(), Buffer.buffer(sealed), cipher.protection(),
-                  utc(fresh.createdAt())))
-              .compose(inserted -> tx.preparedQuery(RETIRE_OTHERS).execute(Tuple.of(fresh.kid(), utc(fresh.createdAt()))))
-              .map(retired -> true);
-        }));
+        .compose(rows -> rows.iterator().next().getBoolean("fresh")
+            ? Future.succeededFuture(false)
+            : newKey.get().compose(fresh -> insertAndRetireOthers(tx, fresh))));
+  }
+
+  private Future<Boolean> insertAndRetireOthers(SqlConnection tx, SigningKey fresh) {
+    byte[] sealed = cipher.seal(fresh.kid(), fresh.privateKey().getEncoded());
+    return tx.preparedQuery(INSERT).execute(Tuple.of(fresh.kid(), RsaKeys.ALGORITHM,
+            RsaKeys.jwk(fresh.kid(), fresh.publicKey()).encode(), Buffer.buffer(sealed), cipher.protection(),
+            utc(fresh.createdAt())))
+        .compose(inserted -> tx.preparedQuery(RETIRE_OTHERS).execute(Tuple.of(fresh.kid(), utc(fresh.createdAt()))))
+        .map(retired -> true);
   }
 
   @Override
