@@ -109,7 +109,7 @@ public final class IdentityLoginBenchmark {
   private static String machine() {
     return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
         + "; Argon2id m=19456 KiB, t=2, p=1 (BouncyCastle); embedded PostgreSQL 17 (fsync=on, "
-        + "synchronous_commit=on) and Redis 6.2, in the same JVM as the load";
+        + "synchronous_commit=on) and Redis 6.2 on the same machine; the load runs inside the node's JVM";
   }
 
   private IdentityLoginBenchmark() {
