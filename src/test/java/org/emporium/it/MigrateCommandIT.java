@@ -40,7 +40,11 @@ class MigrateCommandIT {
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String output = Files.readString(log);
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains(run == 1 ? "Migrations applied: 1 change sets" : "Migrations applied: 0 change sets");
+        if (run == 1) {
+          assertThat(output).containsPattern("Migrations applied: [1-9]\\d* change sets");
+        } else {
+          assertThat(output).contains("Migrations applied: 0 change sets");
+        }
       }
       try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
            ResultSet rows = c.createStatement().executeQuery(
