@@ -50,10 +50,13 @@ public final class OidcAuthenticator implements Authenticator {
     verifiers.values().forEach(IssuerVerifier::close);
   }
 
+  /** A rejection becomes its problem; anything else is a defect and stays what it is (a 500). */
   private <T> Future<T> refuse(Throwable failure) {
-    AuthFailure reason = failure instanceof AuthFailure.Rejected rejected ? rejected.reason() : AuthFailure.SIGNATURE;
-    metrics.failed(reason);
-    return Future.failedFuture(reason.toException());
+    if (!(failure instanceof AuthFailure.Rejected rejected)) {
+      return Future.failedFuture(failure);
+    }
+    metrics.failed(rejected.reason());
+    return Future.failedFuture(rejected.reason().toException());
   }
 
   private static String bearerToken(String authorization) {
