@@ -31,16 +31,18 @@ final class IssuerVerifier {
   private final TrustedIssuer issuer;
   private final AuthSettings settings;
   private final Clock clock;
+  private final Runnable keysRefreshed;
   private OAuth2Auth provider;
   private Future<OAuth2Auth> discovery;
   private Future<Void> keyRefresh;
   private long keysFetchedAtMs;
 
-  IssuerVerifier(Vertx vertx, TrustedIssuer issuer, AuthSettings settings, Clock clock) {
+  IssuerVerifier(Vertx vertx, TrustedIssuer issuer, AuthSettings settings, Clock clock, Runnable keysRefreshed) {
     this.vertx = vertx;
     this.issuer = issuer;
     this.settings = settings;
     this.clock = clock;
+    this.keysRefreshed = keysRefreshed;
   }
 
   /** The verified claims, or a failed {@link AuthFailure.Rejected}. */
@@ -118,7 +120,9 @@ final class IssuerVerifier {
     keyRefresh = started;
     started.onComplete(done -> {
       keyRefresh = null;
-      if (done.failed()) {
+      if (done.succeeded()) {
+        keysRefreshed.run();
+      } else {
         LOG.warn("Fetching the keys of token issuer {} failed: {}", issuer.url(), done.cause().getMessage());
       }
     });

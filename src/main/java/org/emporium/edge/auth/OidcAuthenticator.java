@@ -13,32 +13,46 @@ import java.util.Map;
 /**
  * The edge's one authentication path for every trusted issuer (the built-in one and an external
  * OIDC provider): cheap checks on the decoded token first (algorithm, issuer by exact {@code iss},
- * audience, {@code exp}, {@code nbf}, subject), then the signature against the issuer's JWKS. One
- * instance per edge verticle, used from its event loop.
+ * audience, {@code exp}, {@code nbf}, subject), then the signature against the issuer's JWKS. A
+ * token verified once is remembered until it expires ({@link VerifiedTokens}). One instance per
+ * edge verticle, used from its event loop.
  */
 public final class OidcAuthenticator implements Authenticator {
 
   private static final String SCHEME = "Bearer ";
+  /** About 1-2 KiB each: a few MiB per edge verticle at most. */
+  private static final int REMEMBERED_TOKENS = 4096;
 
   private final AuthSettings settings;
   private final Clock clock;
   private final AuthMetrics metrics;
   private final Map<String, IssuerVerifier> verifiers = new LinkedHashMap<>();
+  private final VerifiedTokens verified = new VerifiedTokens(REMEMBERED_TOKENS);
 
   public OidcAuthenticator(Vertx vertx, AuthSettings settings, Clock clock, AuthMetrics metrics) {
     this.settings = settings;
     this.clock = clock;
     this.metrics = metrics;
-    settings.issuers().forEach(issuer -> verifiers.put(issuer.url(), new IssuerVerifier(vertx, issuer, settings, clock)));
+    settings.issuers().forEach(issuer -> verifiers.put(issuer.url(),
+        new IssuerVerifier(vertx, issuer, settings, clock, verified::clear)));
   }
 
   @Override
   public Future<Principal> authenticate(String authorization) {
     try {
-      UnverifiedToken token = UnverifiedToken.parse(bearerToken(authorization));
+      String compact = bearerToken(authorization);
+      Principal known = verified.get(compact, clock.millis() / 1000, settings.clockSkewSeconds());
+      if (known != null) {
+        return Future.succeededFuture(known);
+      }
+      UnverifiedToken token = UnverifiedToken.parse(compact);
       TrustedIssuer issuer = check(token);
-      return verifiers.get(issuer.url()).verify(token.compact())
-          .map(claims -> issuer.principal(claims, settings.permissions()))
+      return verifiers.get(issuer.url()).verify(compact)
+          .map(claims -> {
+            Principal principal = issuer.principal(claims, settings.permissions());
+            verified.put(compact, principal, claims.getLong("exp"));
+            return principal;
+          })
           .recover(this::refuse);
     } catch (AuthFailure.Rejected rejected) {
       return refuse(rejected);

@@ -236,4 +236,27 @@ class OidcAuthenticatorTest {
     assertThat(issuer.requests("jwks")).isEqualTo(afterDiscovery + 2);
     assertThat(failures(AuthFailure.UNKNOWN_KEY)).isEqualTo(7);
   }
+
+  @Test
+  void aVerifiedTokenIsRememberedUntilItExpires() {
+    String token = Tokens.sign(key, claims().put("exp", clock.millis() / 1000 + 60));
+    Principal first = accept(token);
+    assertThat(accept(token)).as("served from memory").isSameAs(first);
+
+    clock.advance(Duration.ofSeconds(91));
+    assertRefused("Bearer " + token, AuthFailure.EXPIRED);
+  }
+
+  @Test
+  void rememberedTokensAreForgottenWhenTheKeysAreFetchedAgain() {
+    String token = Tokens.sign(key, claims());
+    Principal first = accept(token);
+    RSAKey rotated = Tokens.newKey("key-2");
+    issuer.publish(rotated);
+    clock.advance(Duration.ofSeconds(61));
+    accept(Tokens.sign(rotated, claims()));
+
+    Principal again = accept(token);
+    assertThat(again).as("verified anew").isNotSameAs(first).isEqualTo(first);
+  }
 }

@@ -10,6 +10,8 @@ import io.vertx.core.http.RequestOptions;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * A closed-loop load: {@code connections} loops, each sending the next request as soon as the
@@ -26,75 +28,102 @@ final class ClosedLoop {
   }
 
   /** Result of one run: requests per second and latency percentiles in milliseconds. */
-  record Result(String name, long requests, long errors, double perSecond, double p50, double p99, double max) {
+  record Result(String name, long requests, long errors, double perSecond, double p50, double p99, double max,
+      String firstError) {
 
     @Override
     public String toString() {
-      return String.format("%-34s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms  (%d requests, %d errors)",
-          name, perSecond, p50, p99, max, requests, errors);
+      return String.format("%-40s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms  (%d requests, %d errors%s)",
+          name, perSecond, p50, p99, max, requests, errors, firstError == null ? "" : ", first: " + firstError);
     }
   }
 
-  Future<Result> run(String name, RequestOptions request, int connections, long millis) {
-    long[] micros = new long[(int) Math.min(Integer.MAX_VALUE - 8, millis * 200)];
-    AtomicInteger recorded = new AtomicInteger();
-    AtomicLong errors = new AtomicLong();
+  Future<Result> run(String name, Supplier<RequestOptions> requests, int connections, long millis) {
+    Run run = new Run(requests, System.nanoTime() + millis * 1_000_000, new long[(int) Math.min(50_000_000, millis * 500)]);
     long start = System.nanoTime();
-    long end = start + millis * 1_000_000;
     Promise<Void> all = Promise.promise();
     AtomicInteger running = new AtomicInteger(connections);
     vertx.runOnContext(v -> {
       for (int i = 0; i < connections; i++) {
-        loop(request, end, micros, recorded, errors).onComplete(done -> {
+        Promise<Void> loop = Promise.promise();
+        loop.future().onComplete(done -> {
           if (running.decrementAndGet() == 0) {
             all.complete();
           }
         });
+        next(run, loop);
       }
     });
-    return all.future().map(v -> {
-      double seconds = (System.nanoTime() - start) / 1e9;
-      int size = Math.min(recorded.get(), micros.length);
-      long[] sorted = Arrays.copyOf(micros, size);
-      Arrays.sort(sorted);
-      return new Result(name, recorded.get(), errors.get(), recorded.get() / seconds,
-          at(sorted, 0.50), at(sorted, 0.99), size == 0 ? Double.NaN : sorted[size - 1] / 1000.0);
-    });
+    return all.future().map(v -> run.result(name, (System.nanoTime() - start) / 1e9));
   }
 
-  private Future<Void> loop(RequestOptions request, long end, long[] micros, AtomicInteger recorded, AtomicLong errors) {
-    if (System.nanoTime() >= end) {
-      return Future.succeededFuture();
+  // callbacks, not a chain of composed futures: a chain grows with every request and unwinds recursively
+  private void next(Run run, Promise<Void> loop) {
+    if (System.nanoTime() >= run.end) {
+      loop.complete();
+      return;
     }
     long sent = System.nanoTime();
-    return client.request(request)
+    client.request(run.requests.get())
         .compose(req -> req.send())
         .compose(response -> response.body().map(body -> response.statusCode()))
-        .transform(done -> {
-          if (done.failed() || done.result() != 200) {
-            errors.incrementAndGet();
+        .onComplete(done -> {
+          if (done.succeeded() && done.result() == 200) {
+            run.record((System.nanoTime() - sent) / 1000);
+            next(run, loop);
+          } else {
+            run.errors.incrementAndGet();
+            run.firstError.compareAndSet(null, done.succeeded() ? "HTTP " + done.result() : String.valueOf(done.cause()));
+            // a failure may come back at once: pause so a broken connection cannot spin
+            vertx.setTimer(10, id -> next(run, loop));
           }
-          int slot = recorded.getAndIncrement();
-          if (slot < micros.length) {
-            micros[slot] = (System.nanoTime() - sent) / 1000;
-          }
-          return loop(request, end, micros, recorded, errors);
         });
   }
 
-  static RequestOptions get(int port, String path, String token) {
-    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port).setURI(path);
+  static RequestOptions request(HttpMethod method, int port, String path, String token) {
+    RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port)
+        .setURI(path).setTimeout(30_000);
     if (token != null) {
       options.putHeader("Authorization", "Bearer " + token);
     }
     return options;
   }
 
-  private static double at(long[] sorted, double quantile) {
-    if (sorted.length == 0) {
-      return Double.NaN;
+  private static final class Run {
+    final Supplier<RequestOptions> requests;
+    final long end;
+    final long[] micros;
+    final AtomicInteger recorded = new AtomicInteger();
+    final AtomicLong errors = new AtomicLong();
+    final AtomicReference<String> firstError = new AtomicReference<>();
+
+    Run(Supplier<RequestOptions> requests, long end, long[] micros) {
+      this.requests = requests;
+      this.end = end;
+      this.micros = micros;
     }
-    int index = (int) Math.ceil(quantile * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1000.0;
+
+    void record(long latencyMicros) {
+      int slot = recorded.getAndIncrement();
+      if (slot < micros.length) {
+        micros[slot] = latencyMicros;
+      }
+    }
+
+    Result result(String name, double seconds) {
+      int size = Math.min(recorded.get(), micros.length);
+      long[] sorted = Arrays.copyOf(micros, size);
+      Arrays.sort(sorted);
+      return new Result(name, recorded.get(), errors.get(), recorded.get() / seconds, at(sorted, 0.50),
+          at(sorted, 0.99), size == 0 ? Double.NaN : sorted[size - 1] / 1000.0, firstError.get());
+    }
+
+    private static double at(long[] sorted, double quantile) {
+      if (sorted.length == 0) {
+        return Double.NaN;
+      }
+      int index = (int) Math.ceil(quantile * sorted.length) - 1;
+      return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1000.0;
+    }
   }
 }
