@@ -9,8 +9,10 @@ import org.emporium.platform.error.ProblemException;
  * say what is wrong with the token, never how the edge checked it.
  */
 public enum AuthFailure {
-  MISSING_TOKEN("missing_token", ErrorCode.UNAUTHENTICATED, "This operation needs an access token: Authorization: Bearer <token>."),
-  MALFORMED_HEADER("malformed_header", ErrorCode.UNAUTHENTICATED, "The Authorization header must be 'Bearer <access token>'."),
+  MISSING_TOKEN("missing_token", ErrorCode.UNAUTHENTICATED,
+      "This operation needs an access token: Authorization: Bearer <token>."),
+  MALFORMED_HEADER("malformed_header", ErrorCode.UNAUTHENTICATED,
+      "The Authorization header must be 'Bearer <access token>'."),
   MALFORMED_TOKEN("malformed_token", ErrorCode.UNAUTHENTICATED, "The access token is not a well-formed signed JWT."),
   ALGORITHM("algorithm", ErrorCode.UNAUTHENTICATED, "The access token's signing algorithm is not accepted."),
   ISSUER("issuer", ErrorCode.UNAUTHENTICATED, "The access token's issuer is not trusted."),

@@ -43,12 +43,14 @@ public record AuthSettings(List<TrustedIssuer> issuers, Set<String> algorithms, 
     if (oidc.optionalText("issuer") != null) {
       TrustedIssuer external = external(oidc, permissions.roles());
       if (issuers.stream().anyMatch(issuer -> issuer.url().equals(external.url()))) {
-        throw new ConfigException("auth.oidc.issuer is the built-in issuer's URL; set auth.builtInIssuer to false instead");
+        throw new ConfigException(
+            "auth.oidc.issuer is the built-in issuer's URL; set auth.builtInIssuer to false instead");
       }
       issuers.add(external);
     }
-    return new AuthSettings(issuers, algorithms(auth.strings("algorithms")), (int) auth.number("clockSkewSeconds", 0),
-        auth.number("discoveryTimeoutMs", 1), auth.number("jwksMinRefreshIntervalMs", 0), permissions);
+    return new AuthSettings(issuers, algorithms(auth.strings("algorithms")),
+        (int) auth.number("clockSkewSeconds", 0), auth.number("discoveryTimeoutMs", 1),
+        auth.number("jwksMinRefreshIntervalMs", 0), permissions);
   }
 
   private static TrustedIssuer external(Section oidc, Set<String> roles) {

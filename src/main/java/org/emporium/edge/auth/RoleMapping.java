@@ -28,7 +28,8 @@ public record RoleMapping(Map<String, String> realmRoles, String clientId, Map<S
 
   /** The built-in issuer's mapping: its realm roles are Emporium role names already. */
   public static RoleMapping builtIn(Set<String> emporiumRoles) {
-    Map<String, String> identity = emporiumRoles.stream().collect(Collectors.toMap(Function.identity(), Function.identity()));
+    Map<String, String> identity = emporiumRoles.stream()
+        .collect(Collectors.toMap(Function.identity(), Function.identity()));
     return new RoleMapping(identity, null, Map.of(), Set.of(), "shop_id");
   }
 

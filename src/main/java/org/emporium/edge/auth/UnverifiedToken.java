@@ -14,7 +14,10 @@ record UnverifiedToken(String compact, JsonObject header, JsonObject claims, boo
 
   private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]*");
 
-  /** Fails with {@link AuthFailure#MALFORMED_TOKEN} unless the token is three base64url parts with JSON objects in the first two. */
+  /**
+   * The decoded token; {@link AuthFailure#MALFORMED_TOKEN} unless it is three base64url parts with
+   * JSON objects in the first two (the signature may be empty here: {@code alg} is judged first).
+   */
   static UnverifiedToken parse(String compact) {
     String[] parts = compact.split("\\.", -1);
     if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty()) {

@@ -164,6 +164,14 @@ class OidcAuthenticatorTest {
   }
 
   @Test
+  void es256TokensAreVerifiedWithThePublishedEcKey() {
+    com.nimbusds.jose.jwk.ECKey ec = Tokens.newEcKey("ec-1");
+    issuer.publish(ec);
+    assertThat(accept(Tokens.sign(ec, claims())).subject()).isEqualTo("alice");
+    assertRefused("Bearer " + Tokens.sign(Tokens.newEcKey("ec-1"), claims()), AuthFailure.SIGNATURE);
+  }
+
+  @Test
   void withinTheClockSkewATokenIsStillAccepted() {
     long now = clock.millis() / 1000;
     assertThat(accept(Tokens.sign(key, claims().put("exp", now + 5).put("nbf", now + 20))).subject()).isEqualTo("alice");

@@ -1,6 +1,6 @@
 package org.emporium.edge.auth;
 
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.JWK;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
@@ -24,7 +24,7 @@ public final class TestIssuer implements AutoCloseable {
   public static final String PATH = "/realms/test";
 
   private final HttpServer server;
-  private final List<RSAKey> published = new CopyOnWriteArrayList<>();
+  private final List<JWK> published = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
   private volatile boolean discoveryFails;
 
@@ -44,7 +44,7 @@ public final class TestIssuer implements AutoCloseable {
     return "http://127.0.0.1:" + server.actualPort() + PATH;
   }
 
-  public TestIssuer publish(RSAKey key) {
+  public TestIssuer publish(JWK key) {
     published.add(key);
     return this;
   }

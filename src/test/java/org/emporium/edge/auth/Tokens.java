@@ -7,8 +7,12 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -31,6 +35,26 @@ public final class Tokens {
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  public static ECKey newEcKey(String kid) {
+    try {
+      return new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** ES256 over exactly these claims, with the key's id in the header. */
+  public static String sign(ECKey key, JsonObject claims) {
+    JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+        .type(JOSEObjectType.JWT).build(), new Payload(claims.encode()));
+    try {
+      jws.sign(new ECDSASigner(key));
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+    return jws.serialize();
   }
 
   /** Keycloak-shaped claims valid for an hour: iss, sub, aud, iat, nbf, exp, jti, sid, email, name. */
