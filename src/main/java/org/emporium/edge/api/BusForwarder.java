@@ -8,6 +8,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatedRequest;
+import org.emporium.platform.auth.Principal;
+import org.emporium.platform.auth.PrincipalJson;
 import org.emporium.platform.eventbus.RequestIds;
 
 import java.util.Map;
@@ -42,6 +44,11 @@ final class BusForwarder implements Handler<RoutingContext> {
     if (body != null && !body.isNull()) {
       envelope.put("body", body.get());
     }
+    Principal principal = BearerAuthentication.principal(rc);
+    if (principal != null) {
+      envelope.put("principal", PrincipalJson.toJson(principal));
+    }
+    envelope.put("client", new JsonObject().put("ip", rc.request().remoteAddress().hostAddress()));
     vertx.eventBus().<JsonObject>request(address, envelope, RequestIds.deliveryOptions(timeoutMs))
         .map(Message::body)
         .onSuccess(reply -> respond(rc, reply))

@@ -7,6 +7,9 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.grpc.reflection.ReflectionService;
 import io.vertx.grpc.server.GrpcServer;
+import org.emporium.edge.auth.AuthMetrics;
+import org.emporium.edge.auth.AuthSettings;
+import org.emporium.edge.auth.OidcAuthenticator;
 import org.emporium.platform.config.NodeConfig.HttpSettings;
 import org.emporium.platform.health.DependencyChecks;
 import org.emporium.platform.node.Platform;
@@ -21,6 +24,7 @@ public final class EdgeVerticle extends VerticleBase {
 
   private final Platform platform;
   private HttpServer server;
+  private OidcAuthenticator authenticator;
 
   public EdgeVerticle(Platform platform) {
     this.platform = platform;
@@ -29,6 +33,8 @@ public final class EdgeVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     HttpSettings http = platform.config().http();
+    authenticator = new OidcAuthenticator(vertx, AuthSettings.from(platform.config()), platform.clock(),
+        AuthMetrics.fromDefaultRegistry());
     HealthChecks checks = DependencyChecks.create(vertx, platform,
         platform.clients().postgres(vertx, "platform"), platform.clients().redis(vertx));
     GrpcServer grpc = GrpcServer.server(vertx)
@@ -36,7 +42,7 @@ public final class EdgeVerticle extends VerticleBase {
         .addService(ReflectionService.v1());
     return vertx.fileSystem().readFile(http.contract())
         .compose(text -> RoutableContract.load(vertx, text)
-            .map(contract -> new RestRouter(vertx, platform, checks).build(contract, text)))
+            .map(contract -> new RestRouter(vertx, platform, checks, authenticator).build(contract, text)))
         .compose(router -> {
           server = vertx.createHttpServer(serverOptions(http))
               .invalidRequestHandler(new InvalidRequests())
@@ -53,8 +59,13 @@ public final class EdgeVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return server == null ? Future.succeededFuture()
+    Future<Void> drained = server == null ? Future.succeededFuture()
         : server.shutdown(platform.config().http().drainTimeoutMs(), TimeUnit.MILLISECONDS);
+    return drained.andThen(done -> {
+      if (authenticator != null) {
+        authenticator.close();
+      }
+    });
   }
 
   private static HttpServerOptions serverOptions(HttpSettings http) {

@@ -11,27 +11,34 @@ import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.validation.RequestValidator;
+import org.emporium.edge.auth.Authenticator;
 import org.emporium.platform.node.Platform;
 
 /**
  * Builds the REST router from the OpenAPI contract: local operations (health, metrics, the
  * contract) are answered here, every other operation is forwarded to the event-bus address its
- * {@code x-emporium-address} names. Every failure becomes problem JSON.
+ * {@code x-emporium-address} names, after authentication and validation. Every failure becomes
+ * problem JSON.
  */
 final class RestRouter {
 
   private final Vertx vertx;
   private final Platform platform;
   private final HealthChecks checks;
+  private final Authenticator authenticator;
 
-  RestRouter(Vertx vertx, Platform platform, HealthChecks checks) {
+  RestRouter(Vertx vertx, Platform platform, HealthChecks checks, Authenticator authenticator) {
     this.vertx = vertx;
     this.platform = platform;
     this.checks = checks;
+    this.authenticator = authenticator;
   }
 
   Router build(OpenAPIContract contract, Buffer contractText) {
-    RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+    RequestExtractor extractor = RequestExtractor.withBodyHandler();
+    RequestValidator validator = RequestValidator.create(vertx, contract);
+    RouterBuilder builder = RouterBuilder.create(vertx, contract, extractor);
     builder.rootHandler(new RequestScope());
     builder.rootHandler(BodyHandler.create(false)
         .setBodyLimit(platform.config().http().bodyLimit())
@@ -53,6 +60,10 @@ final class RestRouter {
           default -> throw new IllegalStateException("no local handler for " + operationId);
         }
       } else {
+        // authenticate first, then validate (the router's own validation would run before both)
+        route.setDoValidation(false)
+            .addHandler(new BearerAuthentication(authenticator, OperationSecurity.of(route.getOperation())))
+            .addHandler(new RequestValidation(extractor, validator, route.getOperation()));
         route.addHandler(new BusForwarder(vertx, operationId, operation.getString("x-emporium-address"),
             platform.config().eventBusTimeoutMs()));
       }

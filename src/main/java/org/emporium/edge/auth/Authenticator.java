@@ -11,7 +11,8 @@ public interface Authenticator {
 
   /**
    * Validates {@code Bearer <access token>}; fails with a 401 {@code ProblemException} when the
-   * value is missing, malformed, or the token is not valid for a trusted issuer.
+   * value is missing, malformed, or the token is not valid for a trusted issuer, and with a 503
+   * one when the token's issuer cannot be reached for its keys.
    */
   Future<Principal> authenticate(String authorization);
 }
