@@ -8,12 +8,12 @@ import io.vertx.grpc.client.GrpcClientRequest;
 import io.vertx.grpc.common.ServiceMethod;
 
 /** A gRPC client that sends {@code authorization: Bearer <token>} with every call, for the generated stubs. */
-final class BearerGrpcClient implements GrpcClient {
+public final class BearerGrpcClient implements GrpcClient {
 
   private final GrpcClient client;
   private final String token;
 
-  BearerGrpcClient(GrpcClient client, String token) {
+  public BearerGrpcClient(GrpcClient client, String token) {
     this.client = client;
     this.token = token;
   }
