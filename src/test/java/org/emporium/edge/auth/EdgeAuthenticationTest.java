@@ -56,7 +56,9 @@ class EdgeAuthenticationTest {
     oauth = new MockOAuth2Server(new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(keys)));
     oauth.start();
     issuer = oauth.issuerUrl("realm").toString();
+    // role edge only: the echo consumers below stand in for the contexts, which must not answer too
     node = TestNode.start(dataDir, Map.of(
+        "roles", "edge",
         "auth.oidc.issuer", issuer,
         "auth.oidc.audience", AUDIENCE,
         "auth.oidc.clientId", CLIENT,

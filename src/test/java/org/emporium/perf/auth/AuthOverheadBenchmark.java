@@ -46,7 +46,8 @@ public final class AuthOverheadBenchmark {
     Vertx loadVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     RSAKey key = Tokens.newKey("bench-1");
     try (TestIssuer issuer = TestIssuer.start(loadVertx).publish(key);
-         TestNode node = TestNode.start(dir, Map.of("auth.oidc.issuer", issuer.url(), "auth.oidc.audience", AUDIENCE))) {
+         TestNode node = TestNode.start(dir, Map.of("roles", "edge",
+             "auth.oidc.issuer", issuer.url(), "auth.oidc.audience", AUDIENCE))) {
       Vertx vertx = node.node().vertx();
       JsonObject ok = new JsonObject().put("status", 200).put("body", new JsonObject().put("ok", true));
       for (String address : List.of("cart.create", "cart.get", "customer.getProfile")) {
