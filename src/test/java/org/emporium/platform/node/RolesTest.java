@@ -42,6 +42,14 @@ class RolesTest {
   }
 
   @Test
+  void aClusterSplitIntoEdgeCoreAndAsyncNodesRunsEverythingOfAll() {
+    List<String> split = Roles.resolve(source, List.of("edge", "core", "async")).stream()
+        .map(VerticleDescriptor::name).toList();
+    List<String> all = Roles.resolve(source, List.of("all")).stream().map(VerticleDescriptor::name).toList();
+    assertThat(split).containsExactlyInAnyOrderElementsOf(all);
+  }
+
+  @Test
   void rolesAreMergedWithoutDuplicates() {
     List<String> names = Roles.resolve(source, List.of("edge", "all")).stream().map(VerticleDescriptor::name).toList();
     assertThat(names).doesNotHaveDuplicates().contains("edge");
