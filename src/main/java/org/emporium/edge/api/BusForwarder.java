@@ -8,8 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatedRequest;
-import org.emporium.platform.auth.Principal;
-import org.emporium.platform.auth.PrincipalJson;
+import org.emporium.platform.eventbus.ForwardedRequest;
 import org.emporium.platform.eventbus.RequestIds;
 
 import java.util.Map;
@@ -35,20 +34,11 @@ final class BusForwarder implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext rc) {
     ValidatedRequest request = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
-    JsonObject envelope = new JsonObject()
-        .put("operation", operationId)
-        .put("path", values(request.getPathParameters(), false))
-        .put("query", values(request.getQuery(), false))
-        .put("headers", values(request.getHeaders(), true));
     RequestParameter body = request.getBody();
-    if (body != null && !body.isNull()) {
-      envelope.put("body", body.get());
-    }
-    Principal principal = BearerAuthentication.principal(rc);
-    if (principal != null) {
-      envelope.put("principal", PrincipalJson.toJson(principal));
-    }
-    envelope.put("client", new JsonObject().put("ip", rc.request().remoteAddress().hostAddress()));
+    JsonObject envelope = ForwardedRequest.envelope(operationId,
+        values(request.getPathParameters(), false), values(request.getQuery(), false),
+        values(request.getHeaders(), true), body == null || body.isNull() ? null : body.get(),
+        BearerAuthentication.principal(rc), rc.request().remoteAddress().hostAddress());
     vertx.eventBus().<JsonObject>request(address, envelope, RequestIds.deliveryOptions(timeoutMs))
         .map(Message::body)
         .onSuccess(reply -> respond(rc, reply))

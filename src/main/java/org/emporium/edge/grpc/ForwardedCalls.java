@@ -9,10 +9,10 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.grpc.server.GrpcServerRequest;
 import org.emporium.edge.auth.Authenticator;
 import org.emporium.platform.auth.Principal;
-import org.emporium.platform.auth.PrincipalJson;
 import org.emporium.platform.error.ErrorCode;
 import org.emporium.platform.error.Problem;
 import org.emporium.platform.error.Problems;
+import org.emporium.platform.eventbus.ForwardedRequest;
 import org.emporium.platform.eventbus.RequestIds;
 
 import java.util.function.Function;
@@ -85,16 +85,8 @@ final class ForwardedCalls {
 
   private Future<JsonObject> send(GrpcServerRequest<?, ?> request, String operation, String address,
       Principal caller, Forward forward) {
-    JsonObject envelope = new JsonObject()
-        .put("operation", operation)
-        .put("path", forward.path())
-        .put("query", forward.query())
-        .put("headers", new JsonObject())
-        .put("principal", PrincipalJson.toJson(caller))
-        .put("client", new JsonObject().put("ip", clientIp(request)));
-    if (forward.body() != null) {
-      envelope.put("body", forward.body());
-    }
+    JsonObject envelope = ForwardedRequest.envelope(operation, forward.path(), forward.query(), new JsonObject(),
+        forward.body(), caller, clientIp(request));
     return vertx.eventBus().<JsonObject>request(address, envelope, RequestIds.deliveryOptions(timeoutMs))
         .map(Message::body)
         .map(reply -> reply.getJsonObject("body", new JsonObject()));

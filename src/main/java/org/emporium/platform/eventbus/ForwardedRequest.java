@@ -29,6 +29,30 @@ public final class ForwardedRequest {
     return new ForwardedRequest(envelope);
   }
 
+  /**
+   * The envelope the edge sends for one request, whatever its transport.
+   *
+   * @param body the validated body, or null
+   * @param principal the authenticated caller, or null for an anonymous request
+   * @param clientIp the client's address, or null
+   */
+  public static JsonObject envelope(String operation, JsonObject path, JsonObject query, JsonObject headers,
+      Object body, Principal principal, String clientIp) {
+    JsonObject envelope = new JsonObject()
+        .put("operation", operation)
+        .put("path", path)
+        .put("query", query)
+        .put("headers", headers);
+    if (body != null) {
+      envelope.put("body", body);
+    }
+    if (principal != null) {
+      envelope.put("principal", PrincipalJson.toJson(principal));
+    }
+    envelope.put("client", new JsonObject().put("ip", clientIp));
+    return envelope;
+  }
+
   public String operation() {
     return envelope.getString("operation");
   }
