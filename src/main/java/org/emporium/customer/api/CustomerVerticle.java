@@ -51,7 +51,7 @@ public final class CustomerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    CustomerSettings settings = CustomerSettings.from(platform.config().json());
+    CustomerSettings settings = CustomerSettings.from(platform.config());
     Pool pool = platform.clients().postgres(vertx, CONTEXT);
     Outbox outbox = new Outbox(CONTEXT, platform.region(), platform.ids(), platform.clock());
     PgProfiles profiles = new PgProfiles(platform.clock());

@@ -1,6 +1,7 @@
 package org.emporium.customer.application;
 
-import io.vertx.core.json.JsonObject;
+import org.emporium.platform.config.NodeConfig;
+import org.emporium.platform.config.Settings;
 
 /** The {@code customer} section of the configuration. */
 public record CustomerSettings(long cacheTtlSeconds, int maxAddresses) {
@@ -14,21 +15,9 @@ public record CustomerSettings(long cacheTtlSeconds, int maxAddresses) {
     }
   }
 
-  /** Reads the section from the node's whole configuration. */
-  public static CustomerSettings from(JsonObject config) {
-    JsonObject section = config.getJsonObject("customer", new JsonObject());
-    return new CustomerSettings(number(section, "cacheTtlSeconds"), (int) number(section, "maxAddresses"));
-  }
-
-  private static long number(JsonObject section, String key) {
-    Object value = section.getValue(key);
-    if (value instanceof Number n) {
-      return n.longValue();
-    }
-    try {
-      return Long.parseLong(String.valueOf(value).trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("customer." + key + " must be a whole number, not " + value);
-    }
+  /** Reads the section from the node's configuration. */
+  public static CustomerSettings from(NodeConfig config) {
+    Settings section = Settings.of(config).child("customer");
+    return new CustomerSettings(section.positive("cacheTtlSeconds"), (int) section.positive("maxAddresses"));
   }
 }

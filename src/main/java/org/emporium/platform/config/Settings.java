@@ -6,7 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /** Typed, validating reads of one section of the configuration; errors name the full key. */
-final class Settings {
+public final class Settings {
 
   private final JsonObject json;
   private final String prefix;
@@ -16,7 +16,12 @@ final class Settings {
     this.prefix = prefix;
   }
 
-  Settings child(String key) {
+  /** The whole configuration of a node, for a context to read its own section from. */
+  public static Settings of(NodeConfig config) {
+    return new Settings(config.json(), "");
+  }
+
+  public Settings child(String key) {
     Object value = json.getValue(key);
     if (!(value instanceof JsonObject object)) {
       throw new ConfigException(path(key) + " must be an object");
@@ -24,7 +29,7 @@ final class Settings {
     return new Settings(object, path(key));
   }
 
-  String string(String key) {
+  public String string(String key) {
     String value = optionalString(key);
     if (value == null || value.isBlank()) {
       throw new ConfigException(path(key) + " is required");
@@ -32,12 +37,12 @@ final class Settings {
     return value;
   }
 
-  String optionalString(String key) {
+  public String optionalString(String key) {
     Object value = json.getValue(key);
     return value == null ? null : String.valueOf(value);
   }
 
-  long positive(String key) {
+  public long positive(String key) {
     long value = number(key);
     if (value <= 0) {
       throw new ConfigException(path(key) + " must be positive, not " + value);
@@ -45,7 +50,15 @@ final class Settings {
     return value;
   }
 
-  int port(String key) {
+  public long nonNegative(String key) {
+    long value = number(key);
+    if (value < 0) {
+      throw new ConfigException(path(key) + " must not be negative, not " + value);
+    }
+    return value;
+  }
+
+  public int port(String key) {
     long value = number(key);
     if (value < 0 || value > 65535) {
       throw new ConfigException(path(key) + " must be a port number (0-65535), not " + value);
@@ -53,7 +66,7 @@ final class Settings {
     return (int) value;
   }
 
-  boolean bool(String key) {
+  public boolean bool(String key) {
     Object value = json.getValue(key);
     if (!(value instanceof Boolean b)) {
       throw new ConfigException(path(key) + " must be true or false");
@@ -61,7 +74,7 @@ final class Settings {
     return b;
   }
 
-  List<String> list(String key) {
+  public List<String> list(String key) {
     Object value = json.getValue(key);
     JsonArray array = value instanceof JsonArray a ? a : ConfigLoader.split(String.valueOf(value));
     return array.stream().map(String::valueOf).toList();
@@ -86,7 +99,7 @@ final class Settings {
     return prefix.isEmpty() ? key : prefix + "." + key;
   }
 
-  JsonObject json() {
+  public JsonObject json() {
     return json;
   }
 }
