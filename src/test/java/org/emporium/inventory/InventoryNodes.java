@@ -64,10 +64,15 @@ final class InventoryNodes {
       Map<String, String> settings = new HashMap<>(Map.of("adminPassword", ADMIN_PASSWORD,
           "identity.password.memoryKib", "64", "identity.password.iterations", "1",
           "inventory.sweepIntervalMs", "200", "inventory.signalIntervalMs", "200"));
+      // one issuer for the cluster: a login answered by either node yields a token both edges trust
+      int port = TestNode.freePort();
+      settings.put("http.port", String.valueOf(port));
+      settings.put("identity.issuerUrl", "http://127.0.0.1:" + port);
       TestNode first = TestNode.start(Files.createTempDirectory("inventory-a"), settings);
       catalogStandIn(first.node().vertx());
       NodeConfig a = first.config();
       Map<String, String> joined = new HashMap<>(settings);
+      joined.put("http.port", String.valueOf(TestNode.freePort()));
       joined.put("embedded.enabled", "false");
       joined.put("postgres.host", a.postgres().shared().host());
       joined.put("postgres.port", String.valueOf(a.postgres().shared().port()));
