@@ -27,11 +27,12 @@ CREATE TRIGGER stock_signals BEFORE INSERT OR UPDATE ON inventory.stock
 -- most available that holds it whole, else is split over the region's warehouses, else is
 -- refused. The SKU's rows are locked by this statement only (in warehouse id order, like every
 -- other writer), then moved by one conditional UPDATE per warehouse for the batch's total.
--- p_new: the request is a whole single-line reservation (its record is written here); otherwise it
--- is one line of a multi-line reservation whose record is pending.
+-- p_new: the request is a whole single-line reservation, recorded here with its outcome;
+-- otherwise it is one line of a multi-line reservation whose record is pending.
 -- Outcomes: reserved, insufficient, unknown (no stock row in the region), duplicate (a single-line
 -- reservation id already recorded: the caller answers from the record), closed (the multi-line
--- reservation is no longer pending).
+-- reservation is no longer pending). A single-line id recorded by a concurrent batch between this
+-- batch's check and its insert fails the statement (unique violation); the caller runs it again.
 CREATE OR REPLACE FUNCTION inventory.reserve_batch(p_sku text, p_region text, p_ids uuid[], p_qty int[],
     p_new boolean[], p_refs text[], p_expires timestamptz[], p_actor text, p_now timestamptz)
 RETURNS TABLE (r_ord int, r_outcome text, r_warehouses uuid[], r_quantities int[])
@@ -40,26 +41,19 @@ LANGUAGE plpgsql AS $fn$
 DECLARE
   n int := array_length(p_ids, 1);
   st text[];
-  fresh int[];
   open_ord int[];
   wh uuid[]; onh int[]; res int[]; prio int[]; taken int[];
   m int;
+  k int := 0;
   i int; w int; q int; best int; total int; left_q int; part int;
   l_ord int[] := '{}'; l_wh uuid[] := '{}'; l_qty int[] := '{}'; l_onh int[] := '{}'; l_rb int[] := '{}';
 BEGIN
-  st := ARRAY(SELECT CASE WHEN x THEN 'duplicate' ELSE 'closed' END FROM unnest(p_new) AS x);
+  st := ARRAY(SELECT CASE WHEN x THEN 'open' ELSE 'closed' END FROM unnest(p_new) AS x);
 
-  WITH ins AS (
-    INSERT INTO inventory.reservation (id, reference, region, status, lines, expires_at, created_at, updated_at)
-    SELECT t.id, t.ref, p_region, 'pending', jsonb_build_array(jsonb_build_object('sku', p_sku, 'quantity', t.q)),
-           t.exp, p_now, p_now
-      FROM unnest(p_ids, p_qty, p_new, p_refs, p_expires) AS t(id, q, is_new, ref, exp)
-     WHERE t.is_new
-    ON CONFLICT (id) DO NOTHING
-    RETURNING id)
-  SELECT coalesce(array_agg(u.o::int), '{}') INTO fresh
-    FROM unnest(p_ids, p_new) WITH ORDINALITY AS u(id, is_new, o)
-   WHERE u.is_new AND u.id IN (SELECT id FROM ins);
+  FOR i IN SELECT u.o::int FROM unnest(p_ids, p_new) WITH ORDINALITY AS u(id, is_new, o)
+            WHERE u.is_new AND EXISTS (SELECT 1 FROM inventory.reservation r WHERE r.id = u.id) LOOP
+    st[i] := 'duplicate';
+  END LOOP;
 
   -- a line is taken only while its reservation is pending; the share lock holds off a concurrent
   -- release or expiry until this batch commits, so that one then sees (and releases) the line
@@ -70,8 +64,7 @@ BEGIN
       WHERE r.id IN (SELECT v.id FROM unnest(p_ids, p_new) AS v(id, is_new) WHERE NOT v.is_new)
         AND r.status = 'pending'
       FOR SHARE);
-
-  FOREACH i IN ARRAY fresh || open_ord LOOP
+  FOREACH i IN ARRAY open_ord LOOP
     st[i] := 'open';
   END LOOP;
 
@@ -112,14 +105,24 @@ BEGIN
       CONTINUE WHEN best > 0 AND w <> best;
       part := least(left_q, onh[w] - res[w]);
       CONTINUE WHEN part <= 0;
-      l_ord := l_ord || i; l_wh := l_wh || wh[w]; l_qty := l_qty || part;
-      l_onh := l_onh || onh[w]; l_rb := l_rb || res[w];
+      k := k + 1;
+      l_ord[k] := i; l_wh[k] := wh[w]; l_qty[k] := part; l_onh[k] := onh[w]; l_rb[k] := res[w];
       res[w] := res[w] + part;
       taken[w] := taken[w] + part;
       left_q := left_q - part;
     END LOOP;
     st[i] := 'reserved';
   END LOOP;
+
+  INSERT INTO inventory.reservation (id, reference, region, status, lines, shortages, expires_at, created_at,
+                                     updated_at)
+  SELECT t.id, t.ref, p_region, CASE WHEN t.s = 'reserved' THEN 'reserved' ELSE 'rejected' END,
+         jsonb_build_array(jsonb_build_object('sku', p_sku, 'quantity', t.q)),
+         CASE WHEN t.s = 'reserved' THEN NULL ELSE jsonb_build_array(jsonb_build_object(
+           'sku', p_sku, 'requested', t.q, 'reason', t.s)) END,
+         t.exp, p_now, p_now
+    FROM unnest(p_ids, p_qty, p_new, p_refs, p_expires, st) AS t(id, q, is_new, ref, exp, s)
+   WHERE t.is_new AND t.s IN ('reserved', 'insufficient', 'unknown');
 
   FOR w IN 1..m LOOP
     CONTINUE WHEN taken[w] = 0;
@@ -137,14 +140,6 @@ BEGIN
                                 reserved_before, reserved_after, reference, actor, created_at)
   SELECT p_sku, t.w_id, 'reserved', t.qty, t.oh, t.oh, t.rb, t.rb + t.qty, p_ids[t.o]::text, p_actor, p_now
     FROM unnest(l_ord, l_wh, l_qty, l_onh, l_rb) AS t(o, w_id, qty, oh, rb);
-
-  UPDATE inventory.reservation r
-     SET status = CASE WHEN t.s = 'reserved' THEN 'reserved' ELSE 'rejected' END,
-         shortages = CASE WHEN t.s = 'reserved' THEN NULL ELSE jsonb_build_array(jsonb_build_object(
-           'sku', p_sku, 'requested', t.q, 'reason', t.s)) END,
-         updated_at = p_now
-    FROM unnest(p_ids, st, p_qty, p_new) AS t(id, s, q, is_new)
-   WHERE r.id = t.id AND t.is_new AND t.s IN ('reserved', 'insufficient', 'unknown');
 
   RETURN QUERY
   SELECT u.o::int, u.s, coalesce(a.whs, '{}'::uuid[]), coalesce(a.qs, '{}'::int[])

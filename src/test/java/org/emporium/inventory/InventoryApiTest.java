@@ -124,4 +124,17 @@ class InventoryApiTest {
         edge.adminToken, null);
     assertThat(nodes.number("SELECT on_hand FROM inventory.stock WHERE sku = $1", sku)).isEqualTo(1);
   }
+
+  @Test
+  void anAdminSetsAReorderLevelOfAStockedSku() {
+    String sku = newSku();
+    String path = "/api/v1/inventory/" + sku + "/reorder-level";
+    JsonObject level = new JsonObject().put("reorderLevel", 8);
+    edge.expect(404, HttpMethod.PUT, path, edge.adminToken, level);
+    nodes.receive(sku, 20);
+    edge.expect(403, HttpMethod.PUT, path, edge.customerToken, level);
+    edge.expect(400, HttpMethod.PUT, path, edge.adminToken, new JsonObject().put("reorderLevel", -1));
+    assertThat(edge.expect(200, HttpMethod.PUT, path, edge.adminToken, level).getInteger("reorderLevel")).isEqualTo(8);
+    assertThat(nodes.number("SELECT reorder_level FROM inventory.stock WHERE sku = $1", sku)).isEqualTo(8);
+  }
 }

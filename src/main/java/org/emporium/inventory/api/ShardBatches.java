@@ -2,6 +2,7 @@ package org.emporium.inventory.api;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import org.emporium.inventory.application.LineOutcome;
 import org.emporium.inventory.application.LineRequest;
@@ -30,6 +31,8 @@ final class ShardBatches {
 
   private static final Logger LOG = LoggerFactory.getLogger(ShardBatches.class);
   private static final String ACTOR = "reservation";
+  private static final String UNIQUE_VIOLATION = "23505";
+  private static final int MAX_ATTEMPTS = 3;
 
   private final Pool pool;
   private final Reservations reservations;
@@ -72,6 +75,11 @@ final class ShardBatches {
       queue.waiting.addFirst(later.pollLast());
     }
     queue.inFlight = true;
+    execute(key, sku, region, queue, batch, 1);
+  }
+
+  private void execute(String key, String sku, String region, Queue queue, List<Message<LineRequest>> batch,
+      int attempt) {
     List<LineRequest> requests = batch.stream().map(Message::body).toList();
     Future<List<LineOutcome>> outcomes;
     try {
@@ -80,6 +88,13 @@ final class ShardBatches {
       outcomes = Future.failedFuture(e);
     }
     outcomes.onComplete(done -> {
+      if (done.failed() && attempt < MAX_ATTEMPTS && done.cause() instanceof PgException pg
+          && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+        // a retry of one of these reservations was recorded by another node meanwhile: run again,
+        // and the statement answers it as a duplicate
+        execute(key, sku, region, queue, batch, attempt + 1);
+        return;
+      }
       if (done.succeeded()) {
         List<LineOutcome> results = done.result();
         for (int i = 0; i < batch.size(); i++) {
