@@ -193,3 +193,37 @@ BEGIN
   RETURN QUERY SELECT p_to, true, ref;
 END
 $fn$;
+
+-- A shard's batch over any number of SKUs in one round trip and one commit: reserve_batch for
+-- each SKU and region, in SKU order (the order every writer locks stock rows in). The share locks
+-- on pending multi-line reservations are all taken first, before any stock row, because a release
+-- holds its reservation and then locks stock rows. r_ord is the request's position in the arrays.
+CREATE OR REPLACE FUNCTION inventory.reserve_lines(p_skus text[], p_regions text[], p_ids uuid[], p_qty int[],
+    p_new boolean[], p_refs text[], p_expires timestamptz[], p_actor text, p_now timestamptz)
+RETURNS TABLE (r_ord int, r_outcome text, r_warehouses uuid[], r_quantities int[])
+LANGUAGE plpgsql AS $fn$
+#variable_conflict use_column
+DECLARE
+  g record;
+BEGIN
+  PERFORM 1 FROM inventory.reservation r
+   WHERE r.id IN (SELECT v.id FROM unnest(p_ids, p_new) AS v(id, is_new) WHERE NOT v.is_new)
+     AND r.status = 'pending'
+   ORDER BY r.id
+     FOR SHARE;
+  FOR g IN SELECT u.sku, u.region, array_agg(u.o::int ORDER BY u.o) AS ords
+             FROM unnest(p_skus, p_regions) WITH ORDINALITY AS u(sku, region, o)
+            GROUP BY u.sku, u.region
+            ORDER BY u.sku, u.region LOOP
+    RETURN QUERY
+    SELECT g.ords[b.r_ord], b.r_outcome, b.r_warehouses, b.r_quantities
+      FROM inventory.reserve_batch(g.sku, g.region,
+             ARRAY(SELECT p_ids[x.o] FROM unnest(g.ords) WITH ORDINALITY AS x(o, n) ORDER BY x.n),
+             ARRAY(SELECT p_qty[x.o] FROM unnest(g.ords) WITH ORDINALITY AS x(o, n) ORDER BY x.n),
+             ARRAY(SELECT p_new[x.o] FROM unnest(g.ords) WITH ORDINALITY AS x(o, n) ORDER BY x.n),
+             ARRAY(SELECT p_refs[x.o] FROM unnest(g.ords) WITH ORDINALITY AS x(o, n) ORDER BY x.n),
+             ARRAY(SELECT p_expires[x.o] FROM unnest(g.ords) WITH ORDINALITY AS x(o, n) ORDER BY x.n),
+             p_actor, p_now) AS b;
+  END LOOP;
+END
+$fn$;

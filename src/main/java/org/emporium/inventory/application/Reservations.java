@@ -15,9 +15,8 @@ import java.util.UUID;
 /** Recorded reservations. Methods run on the client given, so they can join a transaction. */
 public interface Reservations {
 
-  /** Reserves a batch of lines of one SKU in one region in one statement, in list order. */
-  Future<List<LineOutcome>> reserveBatch(SqlClient client, String sku, String region, List<LineRequest> batch,
-      String actor, Instant now);
+  /** Reserves a batch of lines (any SKUs and regions) in one statement; each SKU's lines in list order. */
+  Future<List<LineOutcome>> reserveBatch(SqlClient client, List<LineRequest> batch, String actor, Instant now);
 
   Future<Optional<Reservation>> find(SqlClient client, UUID id);
 

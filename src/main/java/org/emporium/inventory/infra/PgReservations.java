@@ -28,7 +28,7 @@ import java.util.UUID;
 public final class PgReservations implements Reservations {
 
   private static final String BATCH = "SELECT r_ord, r_outcome, r_warehouses, r_quantities"
-      + " FROM inventory.reserve_batch($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+      + " FROM inventory.reserve_lines($1, $2, $3, $4, $5, $6, $7, $8, $9)";
   private static final String FIND = "SELECT r.id, r.reference, r.region, r.status, r.lines, r.shortages, r.expires_at,"
       + " coalesce((SELECT jsonb_agg(jsonb_build_object('sku', l.sku, 'warehouseId', l.warehouse_id,"
       + " 'quantity', l.quantity) ORDER BY l.sku, l.warehouse_id) FROM inventory.reservation_line l"
@@ -43,9 +43,10 @@ public final class PgReservations implements Reservations {
       + " AND expires_at <= $1 ORDER BY expires_at LIMIT $2";
 
   @Override
-  public Future<List<LineOutcome>> reserveBatch(SqlClient client, String sku, String region, List<LineRequest> batch,
-      String actor, Instant now) {
+  public Future<List<LineOutcome>> reserveBatch(SqlClient client, List<LineRequest> batch, String actor, Instant now) {
     int n = batch.size();
+    String[] skus = new String[n];
+    String[] regions = new String[n];
     UUID[] ids = new UUID[n];
     Integer[] quantities = new Integer[n];
     Boolean[] whole = new Boolean[n];
@@ -53,27 +54,31 @@ public final class PgReservations implements Reservations {
     OffsetDateTime[] expires = new OffsetDateTime[n];
     for (int i = 0; i < n; i++) {
       LineRequest line = batch.get(i);
+      skus[i] = line.sku();
+      regions[i] = line.region();
       ids[i] = line.reservationId();
       quantities[i] = line.quantity();
       whole[i] = line.whole();
       references[i] = line.reference();
       expires[i] = OffsetDateTime.ofInstant(Instant.ofEpochMilli(line.expiresAtMillis()), ZoneOffset.UTC);
     }
-    Tuple args = Tuple.tuple().addString(sku).addString(region).addArrayOfUUID(ids).addArrayOfInteger(quantities)
+    Tuple args = Tuple.tuple().addArrayOfString(skus).addArrayOfString(regions).addArrayOfUUID(ids).addArrayOfInteger(quantities)
         .addArrayOfBoolean(whole).addArrayOfString(references).addArrayOfOffsetDateTime(expires)
         .addString(actor).addOffsetDateTime(utc(now));
     return client.preparedQuery(BATCH).execute(args).map(rows -> {
-      List<LineOutcome> outcomes = new ArrayList<>(n);
+      LineOutcome[] outcomes = new LineOutcome[n];
       for (Row row : rows) {
+        int ord = row.getInteger("r_ord");
+        String sku = skus[ord - 1];
         UUID[] warehouses = row.getArrayOfUUIDs("r_warehouses");
         Integer[] taken = row.getArrayOfIntegers("r_quantities");
         List<Allocation> allocations = new ArrayList<>(warehouses.length);
         for (int i = 0; i < warehouses.length; i++) {
           allocations.add(new Allocation(sku, warehouses[i], taken[i]));
         }
-        outcomes.add(new LineOutcome(row.getString("r_outcome"), allocations));
+        outcomes[ord - 1] = new LineOutcome(row.getString("r_outcome"), allocations);
       }
-      return outcomes;
+      return List.of(outcomes);
     });
   }
 
