@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,8 @@ class EdgeTest {
 
   @BeforeAll
   static void start() {
-    node = TestNode.start(dataDir);
+    // role edge: the stand-in consumers below are then the only ones answering their addresses
+    node = TestNode.start(dataDir, Map.of("roles", "edge"));
     vertx = node.node().vertx();
     client = WebClient.create(vertx, new WebClientOptions()
         .setDefaultHost("127.0.0.1").setDefaultPort(node.httpPort()));

@@ -63,10 +63,14 @@ class OpenApiContractTest {
     API.put("GET /api/v1/categories", "catalog.listCategories");
     API.put("GET /api/v1/search", "search.query");
     API.put("GET /api/v1/inventory/{sku}", "inventory.getStock");
-    API.put("POST /api/v1/inventory/{sku}/receipts", "inventory.receive");
-    API.put("POST /api/v1/inventory/{sku}/adjustments", "inventory.adjust");
     API.put("GET /api/v1/fx-rates", "pricing.listRates");
     API.put("PUT /api/v1/admin/fx-rates", "pricing.putRates");
+    API.put("POST /api/v1/inventory/{sku}/receipts", "inventory.receiveStock");
+    API.put("POST /api/v1/inventory/{sku}/adjustments", "inventory.adjustStock");
+    API.put("PUT /api/v1/inventory/{sku}/reorder-level", "inventory.setReorderLevel");
+    API.put("POST /api/v1/inventory/reservations", "inventory.reserveStock");
+    API.put("POST /api/v1/inventory/reservations/{reservationId}/commit", "inventory.commitReservation");
+    API.put("POST /api/v1/inventory/reservations/{reservationId}/release", "inventory.releaseReservation");
     API.put("POST /api/v1/carts", "cart.create");
     API.put("GET /api/v1/carts/{cartId}", "cart.get");
     API.put("POST /api/v1/carts/{cartId}/items", "cart.addItem");

@@ -2,6 +2,9 @@ package org.emporium.pricing;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.ConsumerGroupState;
 import org.emporium.customer.CustomerFixture;
 import org.emporium.platform.error.ErrorCode;
 import org.emporium.platform.error.Problem;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +67,7 @@ class FxRatesTest {
 
   @Test
   void anAdministratorStoresRatesAndEveryCacheCatchesUpThroughTheEvent() throws Exception {
+    awaitLiveFeedAssigned();
     FxRatesCache cache = FxRatesCache.start(fixture.vertx(), fixture.node().config()).await(15, TimeUnit.SECONDS);
     long eventsBefore = events();
 
@@ -96,6 +101,23 @@ class FxRatesTest {
     assertThat(table.convert(Money.ofMinor(100_000, "NOK"), Currency.getInstance("CHF"),
         Instant.parse("2026-11-21T00:00:00Z"))).isEqualTo(Money.ofMinor(8204, "CHF"));
     cache.close().await(5, TimeUnit.SECONDS);
+  }
+
+  /** The feed starts at the newest offset once it holds partitions; an event before that is not its to see. */
+  private static void awaitLiveFeedAssigned() throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", fixture.node().config().kafka().bootstrapServers()))) {
+      Instant deadline = Instant.now().plusSeconds(60);
+      while (Instant.now().isBefore(deadline)) {
+        ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("live.fx")).all()
+            .get(10, TimeUnit.SECONDS).get("live.fx");
+        if (group.state() == ConsumerGroupState.STABLE
+            && group.members().stream().anyMatch(m -> !m.assignment().topicPartitions().isEmpty())) {
+          return;
+        }
+        TimeUnit.MILLISECONDS.sleep(200);
+      }
+      throw new AssertionError("the live.fx feed never got its partitions");
+    }
   }
 
   private static boolean hasChf(FxTable table) {

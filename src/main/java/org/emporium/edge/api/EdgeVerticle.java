@@ -11,6 +11,7 @@ import org.emporium.edge.auth.AuthMetrics;
 import org.emporium.edge.auth.AuthSettings;
 import org.emporium.edge.auth.OidcAuthenticator;
 import org.emporium.edge.grpc.CustomerGrpcService;
+import org.emporium.edge.grpc.InventoryGrpcService;
 import org.emporium.platform.config.NodeConfig.HttpSettings;
 import org.emporium.platform.health.DependencyChecks;
 import org.emporium.platform.node.Platform;
@@ -41,6 +42,7 @@ public final class EdgeVerticle extends VerticleBase {
     GrpcServer grpc = GrpcServer.server(vertx)
         .addService(new NodeGrpcService(platform, checks))
         .addService(new CustomerGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
+        .addService(new InventoryGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
         .addService(ReflectionService.v1());
     return vertx.fileSystem().readFile(http.contract())
         .compose(text -> RoutableContract.load(vertx, text)

@@ -13,6 +13,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.emporium.platform.clients.Clients;
 import org.emporium.platform.config.NodeConfig;
 import org.emporium.platform.events.CloudEvent;
+import org.emporium.platform.events.TopicProvisioner;
 import org.emporium.platform.node.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +62,7 @@ public final class LiveEvents {
   }
 
   public static LiveEventsBuilder builder(Vertx vertx, Platform platform) {
-    return new LiveEventsBuilder(vertx, platform.config(), platform.clients());
+    return new LiveEventsBuilder(vertx, platform.config(), platform.clients()).admin(platform.kafkaAdmin());
   }
 
   public static LiveEventsBuilder builder(Vertx vertx, NodeConfig config, Clients clients) {
@@ -78,8 +79,11 @@ public final class LiveEvents {
     if (!context.compareAndSet(null, own)) {
       return Future.failedFuture(new IllegalStateException(group + " was started already"));
     }
+    Future<Void> topics = builder.admin == null ? Future.succeededFuture()
+        : new TopicProvisioner(builder.vertx, builder.admin, builder.config.events(), requestTimeoutMs)
+            .ensure(builder.topics);
     Promise<Void> started = Promise.promise();
-    own.runOnContext(v -> {
+    topics.onFailure(started::tryFail).onSuccess(ready -> own.runOnContext(v -> {
       Map<String, String> settings = builder.clients.kafkaConsumerSettings(
           group + "-" + UUID.randomUUID().toString().substring(0, 8), group);
       // a feed for screens: a new group starts with what happens next, not with a week of history
@@ -90,7 +94,7 @@ public final class LiveEvents {
           .onSuccess(subscribed -> loop())
           .onFailure(e -> finished.tryComplete())
           .onComplete(started);
-    });
+    }));
     return started.future();
   }
 

@@ -3,6 +3,7 @@ package org.emporium.platform.events.live;
 import io.vertx.core.Vertx;
 import org.emporium.platform.clients.Clients;
 import org.emporium.platform.config.EventsSettings;
+import org.apache.kafka.clients.admin.Admin;
 import org.emporium.platform.config.NodeConfig;
 
 import java.util.List;
@@ -17,6 +18,7 @@ public final class LiveEventsBuilder {
   final Vertx vertx;
   final NodeConfig config;
   final Clients clients;
+  Admin admin;
   String name;
   List<String> topics = List.of();
   LiveRoute route;
@@ -42,6 +44,15 @@ public final class LiveEventsBuilder {
 
   public LiveEventsBuilder route(LiveRoute route) {
     this.route = route;
+    return this;
+  }
+
+  /**
+   * Creates missing topics before subscribing, so a feed sees the event that would otherwise
+   * create its topic (a consumer that starts at the newest offset would miss it).
+   */
+  public LiveEventsBuilder admin(Admin admin) {
+    this.admin = admin;
     return this;
   }
 

@@ -1,0 +1,16 @@
+package org.emporium.inventory.domain;
+
+import java.util.Locale;
+
+/** Where a reservation stands; only {@code PENDING} and {@code RESERVED} hold stock. */
+public enum ReservationStatus {
+  PENDING, RESERVED, REJECTED, COMMITTED, RELEASED, EXPIRED;
+
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static ReservationStatus of(String code) {
+    return valueOf(code.toUpperCase(Locale.ROOT));
+  }
+}

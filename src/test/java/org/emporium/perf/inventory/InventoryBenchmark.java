@@ -1,0 +1,186 @@
+package org.emporium.perf.inventory;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import org.emporium.platform.clients.Clients;
+import org.emporium.platform.config.PostgresSettings.PgSettings;
+import org.emporium.platform.eventbus.ForwardedRequest;
+import org.emporium.testing.TestNode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Hot-SKU reservations: pgbench's single-row conditional UPDATE at its best client count, side by
+ * side with the engine's successful reservations/s over the event bus and over HTTP, on the same
+ * PostgreSQL in one run; then reservations spread over 1,000 SKUs. Prints the ratios and writes
+ * perf/results/<timestamp>-inventory/results.txt.
+ */
+public final class InventoryBenchmark {
+
+  private static final String PASSWORD = "A benchmark admin password";
+  private static final int[] BASELINE_CLIENTS = {1, 4, 16, 64};
+  private static final int[] BUS_CLIENTS = {1, 16, 64, 256, 1000};
+  private static final int[] HTTP_CLIENTS = {64, 256, 1000};
+  private static final DeliveryOptions BUS = new DeliveryOptions().setSendTimeout(30_000);
+
+  private InventoryBenchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    int seconds = Integer.getInteger("bench.seconds", 10);
+    Path dir = Files.createTempDirectory("inventory-bench");
+    List<String> lines = new ArrayList<>();
+    try (TestNode node = TestNode.start(dir, Map.of("adminPassword", PASSWORD, "identity.password.memoryKib", "64",
+        "identity.password.iterations", "1"))) {
+      Vertx vertx = node.node().vertx();
+      PgSettings pg = node.config().postgres().forContext("inventory");
+      Pool pool = new Clients(node.config()).postgresUnshared(vertx, "inventory", 1);
+      String durability = pool.query("SELECT current_setting('fsync') || '/' || current_setting('synchronous_commit')"
+          + " || ' ' || version()").execute().await(10, TimeUnit.SECONDS).iterator().next().getString(0);
+      lines.add("PostgreSQL fsync/synchronous_commit: " + durability);
+      lines.add(String.format("machine: %d cores, %d s per point, load inside the node's JVM",
+          Runtime.getRuntime().availableProcessors(), seconds));
+      catalogStandIn(vertx);
+
+      PgBenchBaseline baseline = new PgBenchBaseline(pg, dir);
+      baseline.prepare();
+      double bestBaseline = 0;
+      for (int clients : BASELINE_CLIENTS) {
+        double tps = baseline.tps(clients, seconds);
+        bestBaseline = Math.max(bestBaseline, tps);
+        lines.add(print(String.format("%-34s %5d clients %9.0f updates/s", "pgbench hot row", clients, tps)));
+      }
+
+      String hot = "HOT-" + UUID.randomUUID().toString().substring(0, 8);
+      ReservationLoad load = new ReservationLoad(vertx);
+      List<ReservationLoad.Result> bus = new ArrayList<>();
+      for (int clients : BUS_CLIENTS) {
+        topUp(vertx, hot);
+        ReservationLoad.Result result = load.run("engine hot SKU, event bus", () -> reserveOverBus(vertx, hot),
+            clients, seconds * 1000L).await(seconds + 120L, TimeUnit.SECONDS);
+        bus.add(result);
+        lines.add(print(result.toString()));
+      }
+
+      String token = login(vertx, node.httpPort());
+      Vertx loadVertx = Vertx.vertx();
+      HttpClientAgent http = loadVertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+          new PoolOptions().setHttp1MaxSize(1000));
+      ReservationLoad httpLoad = new ReservationLoad(loadVertx);
+      List<ReservationLoad.Result> rest = new ArrayList<>();
+      for (int clients : HTTP_CLIENTS) {
+        topUp(vertx, hot);
+        ReservationLoad.Result result = httpLoad.run("engine hot SKU, HTTP", () -> reserveOverHttp(http,
+            node.httpPort(), token, hot), clients, seconds * 1000L).await(seconds + 120L, TimeUnit.SECONDS);
+        rest.add(result);
+        lines.add(print(result.toString()));
+      }
+
+      List<String> spread = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        spread.add("SPREAD-" + i);
+      }
+      for (String sku : spread) {
+        receive(vertx, sku, 100_000);
+      }
+      ReservationLoad.Result spreadResult = load.run("engine 1,000 SKUs, event bus", () -> reserveOverBus(vertx,
+          spread.get(ThreadLocalRandom.current().nextInt(spread.size()))), 256, seconds * 1000L)
+          .await(seconds + 120L, TimeUnit.SECONDS);
+      lines.add(print(spreadResult.toString()));
+
+      double bestBus = bus.stream().mapToDouble(ReservationLoad.Result::perSecond).max().orElse(0);
+      double atThousand = bus.get(bus.size() - 1).perSecond();
+      double bestHttp = rest.stream().mapToDouble(ReservationLoad.Result::perSecond).max().orElse(0);
+      lines.add(print(String.format("best pgbench %.0f/s; engine best over the bus %.0f/s (ratio %.1f, target >= 10);"
+          + " over HTTP %.0f/s (ratio %.1f); bus at 1,000 clients / bus best = %.2f (target >= 0.9)",
+          bestBaseline, bestBus, bestBus / bestBaseline, bestHttp, bestHttp / bestBaseline, atThousand / bestBus)));
+      lines.add(print("stock check: " + pool.preparedQuery("SELECT min(available), bool_and(reserved <= on_hand)"
+          + " FROM inventory.stock").execute().await(10, TimeUnit.SECONDS).iterator().next().toJson().encode()));
+      http.close();
+      loadVertx.close().await(10, TimeUnit.SECONDS);
+      pool.close();
+    }
+    Path out = Path.of("perf/results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+        + "-inventory");
+    Files.createDirectories(out);
+    Files.write(out.resolve("results.txt"), lines);
+    System.out.println("written to " + out);
+    System.exit(0);
+  }
+
+  private static String print(String line) {
+    System.out.println(line);
+    return line;
+  }
+
+  private static JsonObject reservation(String sku) {
+    return new JsonObject().put("reservationId", UUID.randomUUID().toString()).put("reference", "bench")
+        .put("lines", new JsonArray().add(new JsonObject().put("sku", sku).put("quantity", 1)));
+  }
+
+  private static Future<Boolean> reserveOverBus(Vertx vertx, String sku) {
+    return vertx.eventBus().request("inventory.reserve", reservation(sku), BUS).map(reply -> true)
+        .recover(failure -> failure instanceof ReplyException e && e.failureCode() == 409
+            ? Future.succeededFuture(false) : Future.failedFuture(failure));
+  }
+
+  private static Future<Boolean> reserveOverHttp(HttpClientAgent http, int port, String token, String sku) {
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
+        .setURI("/api/v1/inventory/reservations").setTimeout(30_000)
+        .putHeader("Authorization", "Bearer " + token).putHeader("Content-Type", "application/json");
+    Buffer body = reservation(sku).toBuffer();
+    return http.request(options).compose(request -> request.send(body))
+        .compose(response -> response.body().map(b -> response.statusCode()))
+        .compose(status -> status == 201 ? Future.succeededFuture(true) : status == 409
+            ? Future.succeededFuture(false) : Future.failedFuture("HTTP " + status));
+  }
+
+  /** Enough units that no run sells out: a receipt is at most 1,000,000 units. */
+  private static void topUp(Vertx vertx, String sku) throws Exception {
+    for (int i = 0; i < 3; i++) {
+      receive(vertx, sku, 1_000_000);
+    }
+  }
+
+  private static void receive(Vertx vertx, String sku, int quantity) throws Exception {
+    vertx.eventBus().request("inventory.receive", new JsonObject().put("sku", sku).put("quantity", quantity), BUS)
+        .await(30, TimeUnit.SECONDS);
+  }
+
+  private static String login(Vertx vertx, int port) throws Exception {
+    JsonObject envelope = ForwardedRequest.envelope("login", new JsonObject(), new JsonObject(), new JsonObject(),
+        new JsonObject().put("email", "admin@emporium.local").put("password", PASSWORD), null, "127.0.0.1");
+    JsonObject reply = (JsonObject) vertx.eventBus().request("identity.login", envelope, BUS)
+        .await(30, TimeUnit.SECONDS).body();
+    return reply.getJsonObject("body").getString("access_token");
+  }
+
+  /** The catalog context is not part of this run: every SKU exists. */
+  private static void catalogStandIn(Vertx vertx) throws Exception {
+    vertx.eventBus().<JsonObject>consumer("catalog.lookupSkus", message -> {
+      JsonArray items = new JsonArray();
+      message.body().getJsonArray("skus").forEach(sku -> items.add(new JsonObject().put("sku", sku)));
+      message.reply(new JsonObject().put("items", items).put("missing", new JsonArray()));
+    }).completion().await(10, TimeUnit.SECONDS);
+  }
+}
