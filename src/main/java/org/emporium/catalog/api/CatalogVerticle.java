@@ -1,0 +1,139 @@
+package org.emporium.catalog.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import org.emporium.catalog.application.CatalogSettings;
+import org.emporium.catalog.application.ChangingProducts;
+import org.emporium.catalog.application.ManagingTaxonomy;
+import org.emporium.catalog.application.PriceConversion;
+import org.emporium.catalog.application.Prices;
+import org.emporium.catalog.application.ProductCache;
+import org.emporium.catalog.application.ReadingProducts;
+import org.emporium.catalog.application.SeedingDemoCatalog;
+import org.emporium.catalog.infra.BusProductChanges;
+import org.emporium.catalog.infra.BusStockReceipts;
+import org.emporium.catalog.infra.PgProducts;
+import org.emporium.catalog.infra.PgSeedClaims;
+import org.emporium.catalog.infra.PgTaxonomy;
+import org.emporium.platform.error.ErrorCode;
+import org.emporium.platform.error.Problem;
+import org.emporium.platform.error.Problems;
+import org.emporium.platform.eventbus.ForwardedRequest;
+import org.emporium.platform.eventbus.RequestIds;
+import org.emporium.platform.events.Outbox;
+import org.emporium.platform.node.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The catalog context: products, prices, categories, brands and shops on the {@code catalog.*}
+ * addresses, a per-instance snapshot cache emptied by {@value BusProductChanges#ADDRESS}, and the
+ * demo catalog when enabled.
+ */
+public final class CatalogVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CatalogVerticle.class);
+  private static final String CONTEXT = "catalog";
+
+  private final Platform platform;
+  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+
+  public CatalogVerticle(Platform platform) {
+    this.platform = platform;
+  }
+
+  @Override
+  public Future<?> start() {
+    CatalogSettings settings = CatalogSettings.from(platform.config());
+    Pool pool = platform.clients().postgres(vertx, CONTEXT);
+    Outbox outbox = new Outbox(CONTEXT, platform.region(), platform.ids(), platform.clock());
+    PgProducts products = new PgProducts();
+    PgTaxonomy taxonomy = new PgTaxonomy();
+    BusProductChanges changes = new BusProductChanges(vertx.eventBus());
+    ProductCache cache = new ProductCache(settings.cacheMaxEntries(), settings.cacheTtlSeconds() * 1000,
+        platform.clock()::millis);
+    ChangingProducts changing = new ChangingProducts(pool, outbox, products, changes, platform.ids(),
+        platform.clock(), settings.baseCurrency());
+    ManagingTaxonomy managing = new ManagingTaxonomy(pool, taxonomy, changes, platform.ids(), platform.clock());
+    CatalogEndpoints endpoints = new CatalogEndpoints(changing, new ReadingProducts(pool, products, taxonomy, cache,
+        new Prices(settings.baseCurrency(), PriceConversion.NONE)), managing);
+    forwarded("catalog.getProduct", endpoints::getProduct);
+    forwarded("catalog.getProductBySlug", endpoints::getProductBySlug);
+    forwarded("catalog.listProducts", endpoints::listProducts);
+    forwarded("catalog.createProduct", endpoints::createProduct);
+    forwarded("catalog.replaceProduct", endpoints::replaceProduct);
+    forwarded("catalog.updateProduct", endpoints::updateProduct);
+    forwarded("catalog.deleteProduct", endpoints::deleteProduct);
+    forwarded("catalog.putPrice", endpoints::putPrice);
+    forwarded("catalog.lookupPublishedSkus", endpoints::lookupPublishedSkus);
+    forwarded("catalog.listCategories", endpoints::listCategories);
+    forwarded("catalog.listBrands", endpoints::listBrands);
+    forwarded("catalog.createCategory", endpoints::createCategory);
+    forwarded("catalog.updateCategory", endpoints::updateCategory);
+    forwarded("catalog.createBrand", request -> endpoints.createNamed("brand", request));
+    forwarded("catalog.updateBrand", request -> endpoints.updateNamed("brand", request));
+    forwarded("catalog.createShop", request -> endpoints.createNamed("shop", request));
+    forwarded("catalog.updateShop", request -> endpoints.updateNamed("shop", request));
+    forwarded("catalog.listShops", endpoints::listShops);
+    serve("catalog.lookupSkus", endpoints::lookupSkus);
+    serve("catalog.exportProducts", endpoints::exportProducts);
+    serve("catalog.categoryTree", endpoints::categoryTree);
+    consumers.add(vertx.eventBus().<JsonObject>consumer(BusProductChanges.ADDRESS, message -> {
+      JsonArray ids = message.body().getJsonArray("ids");
+      if (ids == null) {
+        cache.clear();
+      } else {
+        cache.invalidate(ids.stream().map(id -> UUID.fromString((String) id)).toList());
+      }
+    }));
+    return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
+        .onSuccess(registered -> seed(settings, pool, outbox, managing, changing));
+  }
+
+  /** Runs after start so the node becomes ready at once; a failure is logged, not fatal. */
+  private void seed(CatalogSettings settings, Pool pool, Outbox outbox, ManagingTaxonomy managing,
+      ChangingProducts changing) {
+    if (!settings.demoEnabled()) {
+      return;
+    }
+    SeedingDemoCatalog seeding = new SeedingDemoCatalog(vertx, pool, outbox, new PgSeedClaims(platform.clock()),
+        managing, changing, new BusStockReceipts(vertx.eventBus(), settings.stockTimeoutMs()));
+    seeding.seedIfEmpty(settings.demoSeed(), settings.demoProducts())
+        .compose(made -> made == 0 ? Future.succeededFuture(-1)
+            : seeding.receiveStock(settings.demoSeed(), made).onFailure(e -> LOG.warn(
+                "Demo catalog seeded without stock: {}", e.getMessage())).otherwise(-1)
+                .onSuccess(skus -> LOG.info("Demo catalog seeded: {} products; stock received for {} SKUs", made,
+                    skus < 0 ? 0 : skus)))
+        .onFailure(e -> LOG.error("Demo catalog seeding failed", e));
+  }
+
+  private void forwarded(String address, Function<ForwardedRequest, Future<JsonObject>> operation) {
+    serve(address, body -> operation.apply(ForwardedRequest.of(body)));
+  }
+
+  /** Replies with the operation's result; rejections and other failures as problems. */
+  private void serve(String address, Function<JsonObject, Future<JsonObject>> operation) {
+    consumers.add(vertx.eventBus().consumer(address, (Message<Object> message) -> {
+      RequestIds.adopt(message);
+      Future<JsonObject> reply;
+      try {
+        reply = message.body() instanceof JsonObject body ? operation.apply(body)
+            : Future.failedFuture(Problem.of(ErrorCode.BAD_REQUEST, "The request must be a JSON object.").toException());
+      } catch (RuntimeException e) {
+        reply = Future.failedFuture(e);
+      }
+      reply.onSuccess(message::reply)
+          .onFailure(failure -> Problems.fail(message, RejectionProblems.of(failure)));
+    }));
+  }
+}
