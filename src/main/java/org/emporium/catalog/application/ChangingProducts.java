@@ -124,8 +124,8 @@ public final class ChangingProducts {
   private Future<JsonObject> change(Principal caller, UUID id, java.util.function.Function<JsonObject, ProductContent> next) {
     return Transaction.run(pool, outbox, tx -> lockOwned(tx, caller, id).compose(current -> {
       ProductContent before = ProductJson.parse(ProductJson.input(current)).content();
-      ProductContent after = next.apply(current);
-      after = after.slug() == null ? after.withSlug(before.slug()) : after;
+      ProductContent given = next.apply(current);
+      ProductContent after = (given.slug() == null ? given.withSlug(before.slug()) : given).canonical();
       if (after.equals(before)) {
         return Future.succeededFuture(current);
       }

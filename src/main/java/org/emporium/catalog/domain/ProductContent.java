@@ -25,6 +25,12 @@ public record ProductContent(String title, String slug, String description, UUID
     return variants.stream().filter(v -> v.sku().equals(sku)).findFirst();
   }
 
+  /** The content as stored: equal contents are the same product. */
+  public ProductContent canonical() {
+    return new ProductContent(title, slug, description, brandId, categoryId, attributes, media, status,
+        variants.stream().map(Variant::canonical).toList());
+  }
+
   public ProductContent withStatus(ProductStatus next) {
     return new ProductContent(title, slug, description, brandId, categoryId, attributes, media, next, variants);
   }

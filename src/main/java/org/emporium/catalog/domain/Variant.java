@@ -16,6 +16,12 @@ public record Variant(String sku, Map<String, String> options, String barcode, I
     prices = List.copyOf(prices);
   }
 
+  /** This variant with its prices in currency order, as stored, so equal prices compare equal. */
+  public Variant canonical() {
+    return new Variant(sku, options, barcode, weightGrams, dimensionsMm, prices.stream()
+        .sorted(java.util.Comparator.comparing(Price::currency)).toList());
+  }
+
   public Optional<Price> price(String currency) {
     return prices.stream().filter(p -> p.currency().equals(currency)).findFirst();
   }
@@ -25,7 +31,6 @@ public record Variant(String sku, Map<String, String> options, String barcode, I
     List<Price> next = new java.util.ArrayList<>(prices.stream()
         .filter(p -> !p.currency().equals(price.currency())).toList());
     next.add(price);
-    next.sort(java.util.Comparator.comparing(Price::currency));
     return new Variant(sku, options, barcode, weightGrams, dimensionsMm, next);
   }
 }

@@ -88,7 +88,8 @@ public final class PgProducts implements Products {
   @Override
   public Future<Void> replaceSkus(SqlClient tx, UUID id, List<String> skus) {
     return tx.preparedQuery(DELETE_SKUS).execute(Tuple.of(id))
-        .compose(deleted -> tx.preparedQuery(INSERT_SKUS).execute(Tuple.of(id, skus.toArray(new String[0]))))
+        .compose(deleted -> tx.preparedQuery(INSERT_SKUS).execute(Tuple.tuple().addValue(id)
+            .addValue(skus.toArray(new String[0]))))
         .<Void>mapEmpty().recover(PgErrors::translate);
   }
 

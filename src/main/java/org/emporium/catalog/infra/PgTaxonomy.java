@@ -89,8 +89,8 @@ public final class PgTaxonomy implements Taxonomy {
             c.getString("name"), c.getInteger("position"), c.getBoolean("active")))
         .compose(updated -> updated.rowCount() == 0 || oldPath.equals(newPath)
             ? Future.succeededFuture(updated.rowCount() > 0)
-            : tx.preparedQuery(MOVE_SUBTREE).execute(Tuple.of(oldPath.toArray(new UUID[0]),
-                newPath.toArray(new UUID[0]))).map(true))
+            : tx.preparedQuery(MOVE_SUBTREE).execute(Tuple.tuple().addValue(oldPath.toArray(new UUID[0]))
+                .addValue(newPath.toArray(new UUID[0]))).map(true))
         .recover(PgErrors::translate);
   }
 
