@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
@@ -71,7 +71,8 @@ public final class DemoCatalog {
   }
 
   public Product product(int index) {
-    Random random = new Random(seed * 1_000_003L + index);
+    // SplittableRandom mixes its seed; java.util.Random gives near-equal first draws for neighbouring seeds
+    SplittableRandom random = new SplittableRandom(seed * 1_000_003L + index);
     Category category = leaves.get(random.nextInt(leaves.size()));
     String adjective = ADJECTIVES[random.nextInt(ADJECTIVES.length)];
     String material = MATERIALS[random.nextInt(MATERIALS.length)];
