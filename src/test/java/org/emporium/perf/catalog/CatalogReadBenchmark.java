@@ -81,6 +81,11 @@ public final class CatalogReadBenchmark {
         sql += tps / 2;
       }
       System.out.printf("product by id over HTTP / bare SQL: %.2f (target >= 1.0)%n", http / sql);
+      System.out.println(load.run("GET /health/live (the edge alone)", () -> ClosedLoop.request(HttpMethod.GET, port,
+          "/health/live", null), connections, seconds * 1000L).await(10, TimeUnit.MINUTES));
+      double bus = BusLoop.run(node.node().vertx(), ids, connections, seconds * 1000L);
+      System.out.printf("%-40s %8.0f req/s  (catalog.getProduct envelopes, no HTTP, same JVM)%n",
+          "event bus only", bus);
       client.close().await(10, TimeUnit.SECONDS);
       pool.close().await(10, TimeUnit.SECONDS);
     } finally {
