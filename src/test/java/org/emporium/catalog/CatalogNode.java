@@ -61,6 +61,10 @@ public final class CatalogNode implements AutoCloseable {
     return node.node().vertx();
   }
 
+  public Pool pool() {
+    return pool;
+  }
+
   public int port() {
     return node.httpPort();
   }

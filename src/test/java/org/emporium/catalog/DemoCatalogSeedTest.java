@@ -4,6 +4,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.emporium.catalog.domain.DemoCatalog;
+import org.emporium.catalog.infra.PgSeedClaims;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,14 @@ class DemoCatalogSeedTest {
     assertThat(node.rows("SELECT count(*) FROM catalog.outbox WHERE event_type = $1",
         "emporium.catalog.product.created.v1").get(0).getLong(0)).isEqualTo((long) PRODUCTS);
     assertThat(node.rows("SELECT name FROM catalog.seed_run")).hasSize(1);
+  }
+
+  @Test
+  void aSeededCatalogIsNeverSeededAgain() throws Exception {
+    assertThat(new PgSeedClaims(java.time.Clock.systemUTC()).claimIfEmpty(node.pool(), "demo")
+        .await(10, java.util.concurrent.TimeUnit.SECONDS)).isFalse();
+    assertThat(new PgSeedClaims(java.time.Clock.systemUTC()).claimIfEmpty(node.pool(), "another")
+        .await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the catalog is not empty").isFalse();
   }
 
   @Test
