@@ -47,7 +47,7 @@ class CatalogLookupsTest {
 
   @BeforeAll
   static void start() {
-    node = CatalogNode.start(dir, Map.of());
+    node = CatalogNode.start(dir, Map.of("pricing.fx.demoRates", "{\"CHF\": \"0.88\", \"JPY\": \"151\"}"));
     String shop = node.create("shops", new JsonObject().put("slug", "harbor").put("name", "Harbor"));
     category = node.create("categories", new JsonObject().put("slug", "shoes").put("name", "Shoes"));
     seller = node.seller(shop);
@@ -81,9 +81,10 @@ class CatalogLookupsTest {
 
     JsonObject usd = node.request("catalog.lookupSkus", new JsonObject().put("skus", new JsonArray().add(draftSku)));
     assertThat(usd.getJsonArray("items").getJsonObject(0).getJsonObject("price").getString("currency")).isEqualTo("USD");
-    JsonObject yen = node.request("catalog.lookupSkus", new JsonObject().put("skus", new JsonArray().add(draftSku))
-        .put("currency", "JPY"));
-    assertThat(yen.getJsonArray("items").getJsonObject(0).getValue("price")).isNull();
+    JsonObject krona = node.request("catalog.lookupSkus", new JsonObject().put("skus", new JsonArray().add(draftSku))
+        .put("currency", "SEK"));
+    assertThat(krona.getJsonArray("items").getJsonObject(0).getValue("price")).isNull();
+    assertThat(krona.getJsonArray("items").getJsonObject(0).getValue("priceSource")).isNull();
 
     assertThat(node.problem("catalog.lookupSkus", new JsonObject().put("skus", new JsonArray())).code())
         .isEqualTo(ErrorCode.BAD_REQUEST);
@@ -93,6 +94,22 @@ class CatalogLookupsTest {
     }
     assertThat(node.problem("catalog.lookupSkus", new JsonObject().put("skus", tooMany)).code())
         .isEqualTo(ErrorCode.BAD_REQUEST);
+  }
+
+  @Test
+  void aCurrencyWithoutItsOwnPriceGetsTheBasePriceConvertedAtThePricingRate() throws Exception {
+    JsonObject yen = node.request("catalog.lookupSkus", new JsonObject().put("skus", new JsonArray().add(publishedSku))
+        .put("currency", "JPY")).getJsonArray("items").getJsonObject(0);
+    // 19.99 USD x 151 = 3018.49, rounded once at the yen's exponent (0)
+    assertThat(yen.getJsonObject("price")).isEqualTo(new JsonObject().put("amount", 3018).put("currency", "JPY"));
+    assertThat(yen.getString("priceSource")).isEqualTo("converted");
+    JsonObject chf = node.expect(200, HttpMethod.GET, "/api/v1/products/" + published + "?currency=CHF", null, null)
+        .getJsonArray("variants").getJsonObject(0);
+    assertThat(chf.getJsonObject("price")).isEqualTo(new JsonObject().put("amount", 1759).put("currency", "CHF"));
+    assertThat(chf.getString("priceSource")).isEqualTo("converted");
+    JsonObject eur = node.expect(200, HttpMethod.GET, "/api/v1/products/" + published + "?currency=EUR", null, null)
+        .getJsonArray("variants").getJsonObject(0);
+    assertThat(eur.getString("priceSource")).isEqualTo("explicit");
   }
 
   @Test

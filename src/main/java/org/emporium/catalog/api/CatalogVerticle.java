@@ -10,13 +10,13 @@ import io.vertx.sqlclient.Pool;
 import org.emporium.catalog.application.CatalogSettings;
 import org.emporium.catalog.application.ChangingProducts;
 import org.emporium.catalog.application.ManagingTaxonomy;
-import org.emporium.catalog.application.PriceConversion;
 import org.emporium.catalog.application.Prices;
 import org.emporium.catalog.application.ProductCache;
 import org.emporium.catalog.application.ReadingProducts;
 import org.emporium.catalog.application.SeedingDemoCatalog;
 import org.emporium.catalog.infra.BusProductChanges;
 import org.emporium.catalog.infra.BusStockReceipts;
+import org.emporium.catalog.infra.FxPriceConversion;
 import org.emporium.catalog.infra.PgProducts;
 import org.emporium.catalog.infra.PgSeedClaims;
 import org.emporium.catalog.infra.PgTaxonomy;
@@ -26,6 +26,7 @@ import org.emporium.platform.error.Problems;
 import org.emporium.platform.eventbus.ForwardedRequest;
 import org.emporium.platform.eventbus.RequestIds;
 import org.emporium.platform.events.Outbox;
+import org.emporium.platform.money.FxRatesCache;
 import org.emporium.platform.node.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,7 @@ public final class CatalogVerticle extends VerticleBase {
 
   private final Platform platform;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  private FxRatesCache rates;
 
   public CatalogVerticle(Platform platform) {
     this.platform = platform;
@@ -54,6 +56,18 @@ public final class CatalogVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    return FxRatesCache.start(vertx, platform).compose(fx -> {
+      rates = fx;
+      return wire();
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    return rates == null ? Future.succeededFuture() : rates.close();
+  }
+
+  private Future<?> wire() {
     CatalogSettings settings = CatalogSettings.from(platform.config());
     Pool pool = platform.clients().postgres(vertx, CONTEXT);
     Outbox outbox = new Outbox(CONTEXT, platform.region(), platform.ids(), platform.clock());
@@ -66,7 +80,7 @@ public final class CatalogVerticle extends VerticleBase {
         platform.clock(), settings.baseCurrency());
     ManagingTaxonomy managing = new ManagingTaxonomy(pool, taxonomy, changes, platform.ids(), platform.clock());
     CatalogEndpoints endpoints = new CatalogEndpoints(changing, new ReadingProducts(pool, products, taxonomy, cache,
-        new Prices(settings.baseCurrency(), PriceConversion.NONE)), managing);
+        new Prices(settings.baseCurrency(), new FxPriceConversion(rates, platform.clock()))), managing);
     forwarded("catalog.getProduct", endpoints::getProduct);
     forwarded("catalog.getProductBySlug", endpoints::getProductBySlug);
     forwarded("catalog.listProducts", endpoints::listProducts);
