@@ -2,7 +2,6 @@ package org.emporium.catalog.api;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,21 +19,14 @@ import org.emporium.catalog.infra.FxPriceConversion;
 import org.emporium.catalog.infra.PgProducts;
 import org.emporium.catalog.infra.PgSeedClaims;
 import org.emporium.catalog.infra.PgTaxonomy;
-import org.emporium.platform.error.ErrorCode;
-import org.emporium.platform.error.Problem;
-import org.emporium.platform.error.Problems;
-import org.emporium.platform.eventbus.ForwardedRequest;
-import org.emporium.platform.eventbus.RequestIds;
+import org.emporium.platform.eventbus.BusEndpoints;
 import org.emporium.platform.events.Outbox;
 import org.emporium.platform.money.FxRatesCache;
 import org.emporium.platform.node.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The catalog context: products, prices, categories, brands and shops on the {@code catalog.*}
@@ -47,7 +39,6 @@ public final class CatalogVerticle extends VerticleBase {
   private static final String CONTEXT = "catalog";
 
   private final Platform platform;
-  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private FxRatesCache rates;
 
   public CatalogVerticle(Platform platform) {
@@ -81,36 +72,37 @@ public final class CatalogVerticle extends VerticleBase {
     ManagingTaxonomy managing = new ManagingTaxonomy(pool, taxonomy, changes, platform.ids(), platform.clock());
     CatalogEndpoints endpoints = new CatalogEndpoints(changing, new ReadingProducts(pool, products, taxonomy, cache,
         new Prices(settings.baseCurrency(), new FxPriceConversion(rates, platform.clock()))), managing);
-    forwarded("catalog.getProduct", endpoints::getProduct);
-    forwarded("catalog.getProductBySlug", endpoints::getProductBySlug);
-    forwarded("catalog.listProducts", endpoints::listProducts);
-    forwarded("catalog.createProduct", endpoints::createProduct);
-    forwarded("catalog.replaceProduct", endpoints::replaceProduct);
-    forwarded("catalog.updateProduct", endpoints::updateProduct);
-    forwarded("catalog.deleteProduct", endpoints::deleteProduct);
-    forwarded("catalog.putPrice", endpoints::putPrice);
-    forwarded("catalog.lookupPublishedSkus", endpoints::lookupPublishedSkus);
-    forwarded("catalog.listCategories", endpoints::listCategories);
-    forwarded("catalog.listBrands", endpoints::listBrands);
-    forwarded("catalog.createCategory", endpoints::createCategory);
-    forwarded("catalog.updateCategory", endpoints::updateCategory);
-    forwarded("catalog.createBrand", request -> endpoints.createNamed("brand", request));
-    forwarded("catalog.updateBrand", request -> endpoints.updateNamed("brand", request));
-    forwarded("catalog.createShop", request -> endpoints.createNamed("shop", request));
-    forwarded("catalog.updateShop", request -> endpoints.updateNamed("shop", request));
-    forwarded("catalog.listShops", endpoints::listShops);
-    serve("catalog.lookupSkus", endpoints::lookupSkus);
-    serve("catalog.exportProducts", endpoints::exportProducts);
-    serve("catalog.categoryTree", endpoints::categoryTree);
-    consumers.add(vertx.eventBus().<JsonObject>consumer(BusProductChanges.ADDRESS, message -> {
+    BusEndpoints bus = new BusEndpoints(vertx, RejectionProblems::of);
+    bus.forwarded("catalog.getProduct", endpoints::getProduct);
+    bus.forwarded("catalog.getProductBySlug", endpoints::getProductBySlug);
+    bus.forwarded("catalog.listProducts", endpoints::listProducts);
+    bus.forwarded("catalog.createProduct", endpoints::createProduct);
+    bus.forwarded("catalog.replaceProduct", endpoints::replaceProduct);
+    bus.forwarded("catalog.updateProduct", endpoints::updateProduct);
+    bus.forwarded("catalog.deleteProduct", endpoints::deleteProduct);
+    bus.forwarded("catalog.putPrice", endpoints::putPrice);
+    bus.forwarded("catalog.lookupPublishedSkus", endpoints::lookupPublishedSkus);
+    bus.forwarded("catalog.listCategories", endpoints::listCategories);
+    bus.forwarded("catalog.listBrands", endpoints::listBrands);
+    bus.forwarded("catalog.createCategory", endpoints::createCategory);
+    bus.forwarded("catalog.updateCategory", endpoints::updateCategory);
+    bus.forwarded("catalog.createBrand", request -> endpoints.createNamed("brand", request));
+    bus.forwarded("catalog.updateBrand", request -> endpoints.updateNamed("brand", request));
+    bus.forwarded("catalog.createShop", request -> endpoints.createNamed("shop", request));
+    bus.forwarded("catalog.updateShop", request -> endpoints.updateNamed("shop", request));
+    bus.forwarded("catalog.listShops", endpoints::listShops);
+    bus.serve("catalog.lookupSkus", endpoints::lookupSkus);
+    bus.serve("catalog.exportProducts", endpoints::exportProducts);
+    bus.serve("catalog.categoryTree", endpoints::categoryTree);
+    MessageConsumer<JsonObject> invalidations = vertx.eventBus().consumer(BusProductChanges.ADDRESS, message -> {
       JsonArray ids = message.body().getJsonArray("ids");
       if (ids == null) {
         cache.clear();
       } else {
         cache.invalidate(ids.stream().map(id -> UUID.fromString((String) id)).toList());
       }
-    }));
-    return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
+    });
+    return Future.all(bus.registered(), invalidations.completion())
         .onSuccess(registered -> seed(settings, pool, outbox, managing, changing));
   }
 
@@ -129,25 +121,5 @@ public final class CatalogVerticle extends VerticleBase {
                 .onSuccess(skus -> LOG.info("Demo catalog seeded: {} products; stock received for {} SKUs", made,
                     skus < 0 ? 0 : skus)))
         .onFailure(e -> LOG.error("Demo catalog seeding failed", e));
-  }
-
-  private void forwarded(String address, Function<ForwardedRequest, Future<JsonObject>> operation) {
-    serve(address, body -> operation.apply(ForwardedRequest.of(body)));
-  }
-
-  /** Replies with the operation's result; rejections and other failures as problems. */
-  private void serve(String address, Function<JsonObject, Future<JsonObject>> operation) {
-    consumers.add(vertx.eventBus().consumer(address, (Message<Object> message) -> {
-      RequestIds.adopt(message);
-      Future<JsonObject> reply;
-      try {
-        reply = message.body() instanceof JsonObject body ? operation.apply(body)
-            : Future.failedFuture(Problem.of(ErrorCode.BAD_REQUEST, "The request must be a JSON object.").toException());
-      } catch (RuntimeException e) {
-        reply = Future.failedFuture(e);
-      }
-      reply.onSuccess(message::reply)
-          .onFailure(failure -> Problems.fail(message, RejectionProblems.of(failure)));
-    }));
   }
 }
