@@ -61,6 +61,16 @@ class OpenApiContractTest {
     API.put("PATCH /api/v1/products/{id}", "catalog.updateProduct");
     API.put("DELETE /api/v1/products/{id}", "catalog.deleteProduct");
     API.put("GET /api/v1/categories", "catalog.listCategories");
+    API.put("GET /api/v1/products/by-slug/{slug}", "catalog.getProductBySlug");
+    API.put("PUT /api/v1/products/{id}/variants/{sku}/prices/{currency}", "catalog.putPrice");
+    API.put("GET /api/v1/brands", "catalog.listBrands");
+    API.put("POST /api/v1/admin/categories", "catalog.createCategory");
+    API.put("PUT /api/v1/admin/categories/{id}", "catalog.updateCategory");
+    API.put("POST /api/v1/admin/brands", "catalog.createBrand");
+    API.put("PUT /api/v1/admin/brands/{id}", "catalog.updateBrand");
+    API.put("GET /api/v1/admin/shops", "catalog.listShops");
+    API.put("POST /api/v1/admin/shops", "catalog.createShop");
+    API.put("PUT /api/v1/admin/shops/{id}", "catalog.updateShop");
     API.put("GET /api/v1/search", "search.query");
     API.put("GET /api/v1/inventory/{sku}", "inventory.getStock");
     API.put("GET /api/v1/fx-rates", "pricing.listRates");

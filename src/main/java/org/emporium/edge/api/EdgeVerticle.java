@@ -10,6 +10,7 @@ import io.vertx.grpc.server.GrpcServer;
 import org.emporium.edge.auth.AuthMetrics;
 import org.emporium.edge.auth.AuthSettings;
 import org.emporium.edge.auth.OidcAuthenticator;
+import org.emporium.edge.grpc.CatalogGrpcService;
 import org.emporium.edge.grpc.CustomerGrpcService;
 import org.emporium.edge.grpc.InventoryGrpcService;
 import org.emporium.platform.config.NodeConfig.HttpSettings;
@@ -43,6 +44,7 @@ public final class EdgeVerticle extends VerticleBase {
         .addService(new NodeGrpcService(platform, checks))
         .addService(new CustomerGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
         .addService(new InventoryGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
+        .addService(new CatalogGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
         .addService(ReflectionService.v1());
     return vertx.fileSystem().readFile(http.contract())
         .compose(text -> RoutableContract.load(vertx, text)

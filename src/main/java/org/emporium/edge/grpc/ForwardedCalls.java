@@ -60,14 +60,16 @@ final class ForwardedCalls {
     }
   }
 
-  /** A handler for one method, forwarding to the REST operation {@code operation} at {@code address}. */
+  /**
+   * A handler for one method, forwarding to the REST operation {@code operation} at {@code address}.
+   * A null {@code permission} makes the token optional, as for public reads.
+   */
   <Req, Resp> Handler<GrpcServerRequest<Req, Resp>> unary(String operation, String address, String permission,
       Function<Req, Forward> forward, Function<JsonObject, Resp> response) {
     return request -> {
       RequestIds.bind(Vertx.currentContext(), RequestIds.accept(request.headers().get(RequestIds.BUS_HEADER)));
       request.last()
-          .compose(message -> authenticator.authenticate(request.headers().get("authorization"))
-              .compose(caller -> permitted(caller, permission))
+          .compose(message -> caller(request.headers().get("authorization"), permission)
               .compose(caller -> send(request, operation, address, caller, forward.apply(message))))
           .map(response)
           .onSuccess(message -> request.response().end(message))
@@ -78,7 +80,17 @@ final class ForwardedCalls {
     };
   }
 
+  private Future<Principal> caller(String authorization, String permission) {
+    if (permission == null && authorization == null) {
+      return Future.succeededFuture();
+    }
+    return authenticator.authenticate(authorization).compose(caller -> permitted(caller, permission));
+  }
+
   private static Future<Principal> permitted(Principal caller, String permission) {
+    if (permission == null) {
+      return Future.succeededFuture(caller);
+    }
     return caller.has(permission) ? Future.succeededFuture(caller)
         : Future.failedFuture(Problem.of(ErrorCode.FORBIDDEN, "You are not allowed to do this.").toException());
   }

@@ -1,0 +1,87 @@
+package org.emporium.catalog.application;
+
+import io.vertx.core.json.JsonObject;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+
+/**
+ * A bounded, least-recently-used cache of product snapshots for one verticle instance (one event
+ * loop, so no locking). Entries are dropped when a change is announced, and after a time to live
+ * in case an announcement was lost. A snapshot loaded while any change was announced is not kept:
+ * it may predate the change.
+ */
+public final class ProductCache {
+
+  private final int maxEntries;
+  private final long ttlMillis;
+  private final LongSupplier millis;
+  private final LinkedHashMap<UUID, Entry> entries;
+  private long epoch;
+  private long hits;
+  private long misses;
+
+  public ProductCache(int maxEntries, long ttlMillis, LongSupplier millis) {
+    this.maxEntries = maxEntries;
+    this.ttlMillis = ttlMillis;
+    this.millis = millis;
+    this.entries = new LinkedHashMap<>(256, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<UUID, Entry> eldest) {
+        return size() > ProductCache.this.maxEntries;
+      }
+    };
+  }
+
+  /** Count of announced changes so far; pass it to {@link #put} with what was loaded after reading it. */
+  public long epoch() {
+    return epoch;
+  }
+
+  public JsonObject get(UUID id) {
+    Entry entry = entries.get(id);
+    if (entry == null || entry.expires < millis.getAsLong()) {
+      if (entry != null) {
+        entries.remove(id);
+      }
+      misses++;
+      return null;
+    }
+    hits++;
+    return entry.snapshot;
+  }
+
+  public void put(JsonObject snapshot, long loadedAtEpoch) {
+    if (loadedAtEpoch == epoch) {
+      entries.put(UUID.fromString(snapshot.getString("id")), new Entry(snapshot, millis.getAsLong() + ttlMillis));
+    }
+  }
+
+  public void invalidate(Collection<UUID> ids) {
+    epoch++;
+    ids.forEach(entries::remove);
+  }
+
+  public void clear() {
+    epoch++;
+    entries.clear();
+  }
+
+  public int size() {
+    return entries.size();
+  }
+
+  public long hits() {
+    return hits;
+  }
+
+  public long misses() {
+    return misses;
+  }
+
+  private record Entry(JsonObject snapshot, long expires) {
+  }
+}
