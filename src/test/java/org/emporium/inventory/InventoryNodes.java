@@ -10,10 +10,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import org.emporium.platform.auth.Principal;
 import org.emporium.platform.clients.Clients;
 import org.emporium.platform.config.NodeConfig;
 import org.emporium.platform.error.Problem;
 import org.emporium.platform.error.Problems;
+import org.emporium.platform.eventbus.ForwardedRequest;
 import org.emporium.testing.TestNode;
 
 import java.io.IOException;
@@ -23,20 +25,25 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Two clustered nodes (role {@code all}) on one embedded PostgreSQL, Redis and Kafka, shared by the
- * inventory tests of a run. The second node uses the first one's servers. A stand-in for the catalog
- * context answers {@code catalog.lookupSkus} as its contract says: SKUs starting with {@code GHOST}
- * do not exist. Sweepers run every 200 ms on both nodes.
+ * inventory tests of a run. The second node uses the first one's servers. SKUs come from products made
+ * in the real catalog context; a SKU no product has ({@code GHOST-...}) is unknown to the catalog.
+ * Sweepers run every 200 ms on both nodes.
  */
 final class InventoryNodes {
 
   static final String ADMIN_EMAIL = "admin@emporium.local";
   static final String ADMIN_PASSWORD = "An admin password for tests";
+  private static final Principal ADMIN = new Principal("inventory-tests-admin", UUID.randomUUID(), "https://issuer.test",
+      Set.of("admin"), Set.of("*"), null, "sid-inventory-tests", "admin@example.com", "Admin");
   private static InventoryNodes shared;
+  private static String shopId;
+  private static String categoryId;
 
   final TestNode first;
   final TestNode second;
@@ -69,7 +76,7 @@ final class InventoryNodes {
       settings.put("http.port", String.valueOf(port));
       settings.put("identity.issuerUrl", "http://127.0.0.1:" + port);
       TestNode first = TestNode.start(Files.createTempDirectory("inventory-a"), settings);
-      catalogStandIn(first.node().vertx());
+      catalogue(first.node().vertx());
       NodeConfig a = first.config();
       Map<String, String> joined = new HashMap<>(settings);
       joined.put("http.port", String.valueOf(TestNode.freePort()));
@@ -90,22 +97,21 @@ final class InventoryNodes {
     }
   }
 
-  /** Answers like {@code catalog.lookupSkus}: every SKU exists except those starting with GHOST. */
-  private static void catalogStandIn(Vertx vertx) {
-    vertx.eventBus().<JsonObject>consumer("catalog.lookupSkus", message -> {
-      JsonArray items = new JsonArray();
-      JsonArray missing = new JsonArray();
-      message.body().getJsonArray("skus").forEach(sku -> {
-        if (String.valueOf(sku).startsWith("GHOST")) {
-          missing.add(sku);
-        } else {
-          items.add(new JsonObject().put("sku", sku).put("productId", UUID.randomUUID().toString())
-              .put("title", "Product " + sku).put("status", "published").put("options", new JsonObject())
-              .put("weightGrams", 100).putNull("price").putNull("compareAt").putNull("priceSource"));
-        }
-      });
-      message.reply(new JsonObject().put("items", items).put("missing", missing));
-    }).completion().await();
+  /** The real catalog's shop and category that every test product goes into. */
+  private static void catalogue(Vertx vertx) {
+    shopId = created(vertx, "catalog.createShop", new JsonObject().put("slug", "inventory-tests").put("name", "Tests"));
+    categoryId = created(vertx, "catalog.createCategory",
+        new JsonObject().put("slug", "inventory-tests").put("name", "Tests"));
+  }
+
+  private static String created(Vertx vertx, String address, JsonObject body) {
+    JsonObject envelope = ForwardedRequest.envelope(address, new JsonObject(), new JsonObject(), new JsonObject(),
+        body, ADMIN, "203.0.113.7");
+    JsonObject reply = call(vertx, address, envelope);
+    if (reply.getInteger("status") != 201) {
+      throw new IllegalStateException(address + " answered " + reply);
+    }
+    return reply.getJsonObject("body").getString("id");
   }
 
   Vertx a() {
@@ -116,8 +122,15 @@ final class InventoryNodes {
     return second.node().vertx();
   }
 
+  /** A SKU of a new product in the real catalog (inventory asks the catalog before stocking a SKU). */
   static String newSku() {
-    return "SKU-" + UUID.randomUUID().toString().substring(0, 13);
+    String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 13);
+    JsonObject variant = new JsonObject().put("sku", sku).put("options", new JsonObject()).put("weightGrams", 100)
+        .put("prices", new JsonArray().add(new JsonObject().put("currency", "USD").put("amount", 1000)));
+    created(get().a(), "catalog.createProduct", new JsonObject().put("title", "Product " + sku)
+        .put("description", "Stocked by the inventory tests.").put("categoryId", categoryId).put("shopId", shopId)
+        .put("variants", new JsonArray().add(variant)));
+    return sku;
   }
 
   static <T> T await(Future<T> future) {
