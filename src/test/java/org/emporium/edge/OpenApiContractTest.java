@@ -62,6 +62,7 @@ class OpenApiContractTest {
     API.put("DELETE /api/v1/products/{id}", "catalog.deleteProduct");
     API.put("GET /api/v1/categories", "catalog.listCategories");
     API.put("GET /api/v1/search", "search.query");
+    API.put("GET /api/v1/search/suggestions", "search.suggest");
     API.put("GET /api/v1/inventory/{sku}", "inventory.getStock");
     API.put("POST /api/v1/inventory/{sku}/receipts", "inventory.receive");
     API.put("POST /api/v1/inventory/{sku}/adjustments", "inventory.adjust");
