@@ -41,6 +41,7 @@ public final class EdgeVerticle extends VerticleBase {
     GrpcServer grpc = GrpcServer.server(vertx)
         .addService(new NodeGrpcService(platform, checks))
         .addService(new CustomerGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
+        .addService(new org.emporium.edge.grpc.SearchGrpcService(vertx, platform.config().eventBusTimeoutMs()))
         .addService(ReflectionService.v1());
     return vertx.fileSystem().readFile(http.contract())
         .compose(text -> RoutableContract.load(vertx, text)
