@@ -2,6 +2,7 @@ package org.emporium.search.infra;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongField;
@@ -100,7 +101,7 @@ final class ProductFields {
     });
     doc.add(new LongField(LISTED, p.listedAtMillis(), Field.Store.NO));
     doc.add(new NumericDocValuesField(IN_STOCK, inStock ? 1 : 0));
-    doc.add(new StoredField(HIT, hit(p).encode()));
+    doc.add(new BinaryDocValuesField(HIT, new BytesRef(hit(p).encode())));
     return doc;
   }
 
@@ -112,7 +113,7 @@ final class ProductFields {
     return doc;
   }
 
-  /** What a hit shows, stored once so a query reads one field per hit. */
+  /** What a hit shows, as one doc value: read per hit without decompressing stored-field blocks. */
   private static JsonObject hit(IndexedProduct p) {
     JsonObject prices = new JsonObject();
     p.prices().forEach(prices::put);

@@ -5,6 +5,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -23,8 +24,8 @@ import java.util.List;
 
 /**
  * Turns a search into a Lucene query: every word must match title (boost 3), brand (2) or
- * description (1), exactly or within an edit distance growing with its length; a whole SKU or the
- * exact title scores far above; filters do not score.
+ * description (1), a word the index does not know within an edit distance growing with its length;
+ * a whole SKU or the exact title scores far above; filters do not score.
  */
 final class ProductQueries {
 
@@ -41,9 +42,9 @@ final class ProductQueries {
     this.analyzer = analyzer;
   }
 
-  Query search(SearchQuery q, String categoryTerm, PriceValues prices) {
+  Query search(SearchQuery q, String categoryTerm, PriceValues prices, IndexReader reader) throws IOException {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
-    query.add(q.hasText() ? text(q.text()) : new MatchAllDocsQuery(), Occur.MUST);
+    query.add(q.hasText() ? text(q.text(), reader) : new MatchAllDocsQuery(), Occur.MUST);
     visibleProducts(query);
     if (categoryTerm != null) {
       query.add(new TermQuery(new Term(ProductFields.CATEGORY, categoryTerm)), Occur.FILTER);
@@ -83,13 +84,22 @@ final class ProductQueries {
     query.add(new TermQuery(new Term(ProductFields.STATUS, "published")), Occur.FILTER);
   }
 
-  private Query text(String text) {
+  /**
+   * A word the index knows is matched exactly; only an unknown word (a typo, most likely) is
+   * expanded to its near spellings in titles and brands, which keeps fuzzy matching, by far the
+   * costliest part, off most queries.
+   */
+  private Query text(String text, IndexReader reader) throws IOException {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     for (String word : words(text)) {
       BooleanQuery.Builder any = new BooleanQuery.Builder();
-      field(any, ProductFields.TITLE, word, TITLE);
-      field(any, ProductFields.BRAND, word, BRAND);
-      field(any, ProductFields.DESCRIPTION, word, DESCRIPTION);
+      any.add(new BoostQuery(new TermQuery(new Term(ProductFields.TITLE, word)), TITLE), Occur.SHOULD);
+      any.add(new BoostQuery(new TermQuery(new Term(ProductFields.BRAND, word)), BRAND), Occur.SHOULD);
+      any.add(new BoostQuery(new TermQuery(new Term(ProductFields.DESCRIPTION, word)), DESCRIPTION), Occur.SHOULD);
+      if (!known(reader, word)) {
+        fuzzy(any, ProductFields.TITLE, word, TITLE);
+        fuzzy(any, ProductFields.BRAND, word, BRAND);
+      }
       all.add(any.build(), Occur.MUST);
     }
     BooleanQuery.Builder query = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
@@ -100,12 +110,16 @@ final class ProductQueries {
     return query.build();
   }
 
-  private static void field(BooleanQuery.Builder any, String field, String word, float boost) {
-    Term term = new Term(field, word);
-    any.add(new BoostQuery(new TermQuery(term), boost), Occur.SHOULD);
-    int edits = word.length() <= 2 ? 0 : word.length() <= 5 ? 1 : 2;
+  private static boolean known(IndexReader reader, String word) throws IOException {
+    return reader.docFreq(new Term(ProductFields.TITLE, word)) > 0 || reader.docFreq(new Term(ProductFields.BRAND, word)) > 0
+        || reader.docFreq(new Term(ProductFields.DESCRIPTION, word)) > 0;
+  }
+
+  /** One edit for words up to 7 letters (a swap of two letters counts as one), two beyond; the first letter must be right. */
+  private static void fuzzy(BooleanQuery.Builder any, String field, String word, float boost) {
+    int edits = word.length() <= 2 ? 0 : word.length() <= 7 ? 1 : 2;
     if (edits > 0) {
-      any.add(new BoostQuery(new FuzzyQuery(term, edits, 1, 50, true), boost * FUZZY), Occur.SHOULD);
+      any.add(new BoostQuery(new FuzzyQuery(new Term(field, word), edits, 1, 50, true), boost * FUZZY), Occur.SHOULD);
     }
   }
 

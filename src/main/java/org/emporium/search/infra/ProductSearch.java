@@ -3,6 +3,10 @@ package org.emporium.search.infra;
 import io.vertx.core.json.JsonObject;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -23,6 +27,7 @@ import org.emporium.search.domain.SortOrder;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,9 +55,9 @@ public final class ProductSearch implements ProductIndex {
   public SearchPage search(SearchQuery q, String categoryTerm, double rate) throws IOException {
     String currency = q.currency().getCurrencyCode();
     PriceValues prices = new PriceValues(currency, baseCurrency, rate, q.sort() == SortOrder.PRICE_DESC);
-    Query query = queries.search(q, categoryTerm, prices);
     IndexSearcher searcher = index.acquire();
     try {
+      Query query = queries.search(q, categoryTerm, prices, searcher.getIndexReader());
       FacetCounts facets = new FacetCounts(prices, new PriceBuckets(q.currency().getDefaultFractionDigits()));
       searcher.search(query, facets);
       Sort sort = sort(q.sort(), prices);
@@ -120,7 +125,14 @@ public final class ProductSearch implements ProductIndex {
   }
 
   private static JsonObject stored(IndexSearcher searcher, int doc) throws IOException {
-    return new JsonObject(searcher.storedFields().document(doc).get(ProductFields.HIT));
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    BinaryDocValues hits = DocValues.getBinary(leaf.reader(), ProductFields.HIT);
+    if (!hits.advanceExact(doc - leaf.docBase)) {
+      throw new IllegalStateException("product document without its hit");
+    }
+    BytesRef bytes = hits.binaryValue();
+    return new JsonObject(new String(bytes.bytes, bytes.offset, bytes.length, StandardCharsets.UTF_8));
   }
 
   private JsonObject item(IndexSearcher searcher, ScoreDoc hit, SearchQuery q, PriceValues prices) throws IOException {

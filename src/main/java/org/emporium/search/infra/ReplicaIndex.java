@@ -31,7 +31,7 @@ import java.util.Map;
 public final class ReplicaIndex implements AutoCloseable {
 
   /** Bumped whenever fields or analysis change: an index of another version is rebuilt. */
-  public static final String SCHEMA = "search-1/standard-analyzer";
+  public static final String SCHEMA = "search-2/standard-analyzer";
   private static final String SCHEMA_KEY = "schema";
   private static final String COMPLETE_KEY = "complete";
   private static final String POSITION_PREFIX = "position:";
