@@ -5,12 +5,14 @@ import io.vertx.core.json.JsonObject;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.util.BytesRef;
 import org.emporium.search.domain.PriceBuckets;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -87,6 +89,32 @@ final class FacetCounts extends SimpleCollector {
 
   long total() {
     return total;
+  }
+
+  /** One collector per index slice, summed at the end. */
+  static CollectorManager<FacetCounts, FacetCounts> manager(PriceValues prices, PriceBuckets buckets) {
+    return new CollectorManager<>() {
+      @Override
+      public FacetCounts newCollector() {
+        return new FacetCounts(prices, buckets);
+      }
+
+      @Override
+      public FacetCounts reduce(Collection<FacetCounts> slices) throws IOException {
+        FacetCounts sum = new FacetCounts(prices, buckets);
+        for (FacetCounts slice : slices) {
+          slice.flush();
+          slice.category = null;
+          sum.total += slice.total;
+          slice.categories.forEach((k, v) -> sum.categories.merge(k, v, Long::sum));
+          slice.brands.forEach((k, v) -> sum.brands.merge(k, v, Long::sum));
+          for (int i = 0; i < sum.bucketCounts.length; i++) {
+            sum.bucketCounts[i] += slice.bucketCounts[i];
+          }
+        }
+        return sum;
+      }
+    };
   }
 
   JsonObject toJson() throws IOException {

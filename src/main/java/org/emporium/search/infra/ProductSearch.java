@@ -9,6 +9,8 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -58,16 +60,18 @@ public final class ProductSearch implements ProductIndex {
     IndexSearcher searcher = index.acquire();
     try {
       Query query = queries.search(q, categoryTerm, prices, searcher.getIndexReader());
-      FacetCounts facets = new FacetCounts(prices, new PriceBuckets(q.currency().getDefaultFractionDigits()));
-      searcher.search(query, facets);
       Sort sort = sort(q.sort(), prices);
-      TopDocs top = q.after() == null ? searcher.search(query, q.limit(), sort, true)
-          : searcher.searchAfter(after(q.after(), searcher.getIndexReader().maxDoc()), query, q.limit(), sort, true);
+      FieldDoc after = q.after() == null ? null : after(q.after(), searcher.getIndexReader().maxDoc());
+      Object[] results = searcher.search(query, new MultiCollectorManager(
+          new TopFieldCollectorManager(sort, q.limit(), after, q.limit()),
+          FacetCounts.manager(prices, new PriceBuckets(q.currency().getDefaultFractionDigits()))));
+      TopFieldDocs top = (TopFieldDocs) results[0];
+      FacetCounts facets = (FacetCounts) results[1];
       List<JsonObject> items = new ArrayList<>();
       for (ScoreDoc hit : top.scoreDocs) {
         items.add(item(searcher, hit, q, prices));
       }
-      Cursor next = top.scoreDocs.length < q.limit() || !(top instanceof TopFieldDocs) ? null
+      Cursor next = top.scoreDocs.length < q.limit() ? null
           : cursor(q.sort(), (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1]);
       return new SearchPage(items, facets.total(), facets.toJson(), next);
     } finally {
@@ -147,8 +151,8 @@ public final class ProductSearch implements ProductIndex {
     if (amount != null) {
       stored.put("price", new JsonObject().put("amount", amount).put("currency", currency));
     }
-    if (q.sort() == SortOrder.RELEVANCE && q.hasText() && !Float.isNaN(hit.score)) {
-      stored.put("score", hit.score);
+    if (q.sort() == SortOrder.RELEVANCE && q.hasText()) {
+      stored.put("score", ((FieldDoc) hit).fields[0]);
     }
     return stored;
   }

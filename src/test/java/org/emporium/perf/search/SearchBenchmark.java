@@ -7,11 +7,14 @@ import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.apache.kafka.clients.admin.Admin;
 import org.emporium.platform.clients.Clients;
 import org.emporium.platform.config.NodeConfig;
+import org.emporium.platform.eventbus.ForwardedRequest;
 import org.emporium.platform.id.TimeOrderedIds;
 import org.emporium.platform.node.Platform;
 import org.emporium.platform.node.Readiness;
@@ -27,6 +30,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Search throughput and latency on a generated catalog: a real node (edge, embedded servers), the
@@ -54,10 +58,11 @@ public final class SearchBenchmark {
     }
     System.out.printf("Rebuilt %,d products through catalog.exportProducts in %.1f s%n", products,
         (System.nanoTime() - begin) / 1e9);
-    run(vertx, http, "warm-up", 8, 5);
+    run(vertx, viaHttp(http), "warm-up", 8, 5);
     for (int concurrency : new int[] {1, 4, 16}) {
-      System.out.println(run(vertx, http, concurrency + " in flight", concurrency, seconds));
+      System.out.println(run(vertx, viaHttp(http), "HTTP, " + concurrency + " in flight", concurrency, seconds));
     }
+    System.out.println(run(vertx, viaBus(vertx), "bus, 4 in flight", 4, seconds));
     admin.close(Duration.ofSeconds(5));
     node.close();
     System.exit(0);
@@ -95,7 +100,27 @@ public final class SearchBenchmark {
         .map(body -> body.toJsonObject().getLong("total", 0L)).await(30, TimeUnit.SECONDS);
   }
 
-  private static String run(Vertx vertx, HttpClientAgent http, String name, int concurrency, long seconds)
+  /** GET /api/v1/search through the edge: the HTTP status. */
+  private static Function<String, Future<Integer>> viaHttp(HttpClientAgent http) {
+    return query -> http.request(HttpMethod.GET, "/api/v1/search?" + query)
+        .compose(request -> request.send().compose(response -> response.body().map(body -> response.statusCode())));
+  }
+
+  /** search.query on the event bus, skipping the edge: 200 or the failure code. */
+  private static Function<String, Future<Integer>> viaBus(Vertx vertx) {
+    DeliveryOptions options = new DeliveryOptions().setSendTimeout(5_000);
+    return query -> {
+      JsonObject parameters = new JsonObject();
+      new QueryStringDecoder("?" + query).parameters().forEach((k, v) -> parameters.put(k, v.get(0)));
+      JsonObject envelope = ForwardedRequest.envelope("search", new JsonObject(), parameters, new JsonObject(), null,
+          null, "127.0.0.1");
+      return vertx.eventBus().<JsonObject>request("search.query", envelope, options)
+          .map(reply -> reply.body().getInteger("status", 200));
+    };
+  }
+
+  private static String run(Vertx vertx, Function<String, Future<Integer>> send, String name, int concurrency,
+      long seconds)
       throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     long[] micros = new long[2_000_000];
@@ -106,7 +131,7 @@ public final class SearchBenchmark {
     for (int i = 0; i < concurrency; i++) {
       Promise<Void> done = Promise.promise();
       QueryMix mix = new QueryMix(i + 1);
-      vertx.runOnContext(v -> loop(http, mix, deadline, micros, count, errors, done));
+      vertx.runOnContext(v -> loop(send, mix, deadline, micros, count, errors, done));
       loops[i] = done.future();
     }
     Future.all(Arrays.asList(loops)).await(seconds + 60, TimeUnit.SECONDS);
@@ -114,7 +139,7 @@ public final class SearchBenchmark {
     int n = Math.min(count.get(), micros.length);
     long[] sorted = Arrays.copyOf(micros, n);
     Arrays.sort(sorted);
-    return String.format("%-12s %8.0f queries/s  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms  (%d queries, %d errors)",
+    return String.format("%-20s %8.0f queries/s  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms  (%d queries, %d errors)",
         name, n / elapsed, at(sorted, 0.50), at(sorted, 0.99), sorted.length == 0 ? 0 : sorted[n - 1] / 1000.0, n,
         errors.get());
   }
@@ -124,24 +149,22 @@ public final class SearchBenchmark {
   }
 
   /** Callbacks rather than a composed chain, which would grow with every query. */
-  private static void loop(HttpClientAgent http, QueryMix mix, long deadline, long[] micros, AtomicInteger count,
-      AtomicInteger errors, Promise<Void> done) {
+  private static void loop(Function<String, Future<Integer>> send, QueryMix mix, long deadline, long[] micros,
+      AtomicInteger count, AtomicInteger errors, Promise<Void> done) {
     if (System.nanoTime() > deadline) {
       done.complete();
       return;
     }
     long sent = System.nanoTime();
-    http.request(HttpMethod.GET, "/api/v1/search?" + mix.next())
-        .compose(request -> request.send().compose(response -> response.body().map(body -> response.statusCode())))
-        .onComplete(result -> {
-          if (result.failed() || result.result() != 200) {
-            errors.incrementAndGet();
-          }
-          int i = count.getAndIncrement();
-          if (i < micros.length) {
-            micros[i] = (System.nanoTime() - sent) / 1_000;
-          }
-          loop(http, mix, deadline, micros, count, errors, done);
-        });
+    send.apply(mix.next()).onComplete(result -> {
+      if (result.failed() || result.result() != 200) {
+        errors.incrementAndGet();
+      }
+      int i = count.getAndIncrement();
+      if (i < micros.length) {
+        micros[i] = (System.nanoTime() - sent) / 1_000;
+      }
+      loop(send, mix, deadline, micros, count, errors, done);
+    });
   }
 }
