@@ -17,6 +17,7 @@ final class SearchRequests {
 
   static final int DEFAULT_LIMIT = 20;
   static final int MAX_LIMIT = 100;
+  static final int MAX_TEXT = 200;
 
   private final Currency defaultCurrency;
 
@@ -45,6 +46,10 @@ final class SearchRequests {
         errors.add(new FieldError("/cursor", "is not a cursor of this search; start again without it"));
       }
     }
+    String text = text(request, "q");
+    if (text != null && text.length() > MAX_TEXT) {
+      errors.add(new FieldError("/q", "must be at most " + MAX_TEXT + " characters"));
+    }
     String inStock = text(request, "inStock");
     if (inStock != null && !inStock.equals("true") && !inStock.equals("false")) {
       errors.add(new FieldError("/inStock", "must be true or false"));
@@ -52,7 +57,7 @@ final class SearchRequests {
     if (!errors.isEmpty()) {
       throw Problem.invalid("The search parameters are not valid.", errors).toException();
     }
-    return new SearchQuery(text(request, "q"), text(request, "category"), text(request, "brand"), min, max, currency,
+    return new SearchQuery(text, text(request, "category"), text(request, "brand"), min, max, currency,
         "true".equals(inStock), sort, limit, after);
   }
 

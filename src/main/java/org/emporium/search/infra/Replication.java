@@ -133,6 +133,10 @@ public final class Replication {
   }
 
   private void follow() {
+    if (stopping) {
+      stopped.tryComplete();
+      return;
+    }
     worker.executeBlocking(() -> {
       feed.resume(index.positions());
       return null;
