@@ -66,6 +66,8 @@ class OpenApiContractTest {
     API.put("GET /api/v1/inventory/{sku}", "inventory.getStock");
     API.put("POST /api/v1/inventory/{sku}/receipts", "inventory.receive");
     API.put("POST /api/v1/inventory/{sku}/adjustments", "inventory.adjust");
+    API.put("GET /api/v1/fx-rates", "pricing.listRates");
+    API.put("PUT /api/v1/admin/fx-rates", "pricing.putRates");
     API.put("POST /api/v1/carts", "cart.create");
     API.put("GET /api/v1/carts/{cartId}", "cart.get");
     API.put("POST /api/v1/carts/{cartId}/items", "cart.addItem");

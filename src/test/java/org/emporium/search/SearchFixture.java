@@ -65,6 +65,11 @@ final class SearchFixture implements AutoCloseable {
     return await(on.deployVerticle(new SearchVerticle(platform(dataDir), rates)));
   }
 
+  /** A search verticle converting prices with the node's exchange-rate cache (fed by the pricing stand-in). */
+  String deploySearch(Vertx on, Path dataDir) {
+    return await(on.deployVerticle(new SearchVerticle(platform(dataDir))));
+  }
+
   Admin admin() {
     return admin;
   }

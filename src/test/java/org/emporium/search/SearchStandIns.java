@@ -5,7 +5,15 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import org.emporium.platform.money.FxRate;
+import org.emporium.platform.money.FxTable;
+import org.emporium.platform.money.FxTableJson;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,8 +21,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Stand-ins for the catalog and inventory contexts on the event bus, answering the addresses of
- * the cross-context contract from maps the test fills.
+ * Stand-ins for the catalog, inventory and pricing contexts on the event bus, answering the
+ * addresses of the cross-context contract from maps the test fills (pricing: one rate, 1 USD = 0.8 GBP).
  */
 final class SearchStandIns {
 
@@ -40,6 +48,9 @@ final class SearchStandIns {
           .put("available", stock.getOrDefault((String) sku, 0L))));
       message.reply(new JsonObject().put("items", items));
     }));
+    consumers.add(vertx.eventBus().<JsonObject>consumer("pricing.fxRates", message -> message.reply(
+        FxTableJson.of(new FxTable(Currency.getInstance("USD"), List.of(new FxRate(Currency.getInstance("USD"),
+            Currency.getInstance("GBP"), new BigDecimal("0.8"), "test", Instant.now())), Duration.ofDays(1))))));
     consumers.forEach(c -> c.completion().await());
     return this;
   }

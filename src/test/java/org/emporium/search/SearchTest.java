@@ -4,7 +4,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import org.emporium.search.domain.PriceConversion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ class SearchTest {
   @BeforeAll
   static void start() {
     fixture = new SearchFixture(dir);
-    fixture.deploySearch(fixture.vertx, dir.resolve("replica"), PriceConversion.NONE);
+    fixture.deploySearch(fixture.vertx, dir.resolve("replica"));
     fixture.catalogEvent("published", Products.product(IPHONE, "iPhone 15", "Apple", PHONES, "IPH-15",
         Map.of("USD", 79900L, "EUR", 89900L), "2026-11-01T10:00:00Z", 1));
     fixture.catalogEvent("published", Products.product(CASE, "iPhone 15 Silicone Case", "Casely", ACCESSORIES, "CASE-15",
@@ -152,6 +151,24 @@ class SearchTest {
     assertThat(ids(fixture.search("currency=USD&minPrice=2900&maxPrice=59900&limit=100")))
         .containsExactlyInAnyOrder(CASE, PIXEL, CHARGER);
     assertThat(fixture.search("currency=EUR").getString("currency")).isEqualTo("EUR");
+  }
+
+  @Test
+  void pricesInACurrencyWithoutExplicitPricesAreConvertedWithTheExchangeRates() {
+    String electronics = "category=" + ELECTRONICS + "&currency=GBP&limit=100";
+    JsonObject gbp = fixture.search(electronics + "&maxPrice=3200&sort=price_asc");
+
+    assertThat(ids(gbp)).containsExactly(CASE, CHARGER);
+    assertThat(gbp.getJsonArray("items").getJsonObject(0).getJsonObject("price"))
+        .isEqualTo(new JsonObject().put("amount", 2320L).put("currency", "GBP"));
+    assertThat(gbp.getString("currency")).isEqualTo("GBP");
+    assertThat(gbp.getJsonObject("facets").getJsonArray("priceRanges"))
+        .containsExactly(new JsonObject().put("min", 1000L).put("count", 1L).put("max", 2500L),
+            new JsonObject().put("min", 2500L).put("count", 1L).put("max", 5000L));
+    assertThat(ids(fixture.search(electronics + "&minPrice=3000&maxPrice=3120"))).containsExactly(CHARGER);
+    assertThat(ids(fixture.search(electronics + "&minPrice=3121"))).containsExactlyInAnyOrder(PIXEL, GALAXY, IPHONE);
+    assertThat(ids(fixture.search("category=" + ELECTRONICS + "&currency=GBP&sort=price_desc&limit=100")))
+        .containsExactly(IPHONE, GALAXY, PIXEL, CHARGER, CASE);
   }
 
   @Test

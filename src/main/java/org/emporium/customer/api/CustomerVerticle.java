@@ -2,9 +2,6 @@ package org.emporium.customer.api;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
@@ -19,18 +16,11 @@ import org.emporium.customer.domain.AddressBookLimit;
 import org.emporium.customer.infra.PgAddresses;
 import org.emporium.customer.infra.PgProfiles;
 import org.emporium.customer.infra.RedisProfileCache;
-import org.emporium.platform.error.ErrorCode;
-import org.emporium.platform.error.Problem;
-import org.emporium.platform.error.Problems;
-import org.emporium.platform.eventbus.ForwardedRequest;
-import org.emporium.platform.eventbus.RequestIds;
+import org.emporium.platform.eventbus.BusEndpoints;
 import org.emporium.platform.events.Outbox;
 import org.emporium.platform.events.consumer.EventConsumer;
 import org.emporium.platform.node.Platform;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
 
 /**
  * The customer context: profiles, preferences and address books on the {@code customer.*}
@@ -41,7 +31,6 @@ public final class CustomerVerticle extends VerticleBase {
   private static final String CONTEXT = "customer";
 
   private final Platform platform;
-  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private EventConsumer accounts;
   private Redis redis;
 
@@ -65,43 +54,23 @@ public final class CustomerVerticle extends VerticleBase {
         new ListingAddresses(pool, addresses),
         new ChangingAddresses(pool, outbox, profiles, addresses, cache, creating, platform.ids(),
             new AddressBookLimit(settings.maxAddresses())));
-    serve("customer.createProfile", endpoints::createProfile);
-    forwarded("customer.getProfile", endpoints::getProfile);
-    forwarded("customer.updateProfile", endpoints::updateProfile);
-    forwarded("customer.getCustomer", endpoints::getCustomer);
-    forwarded("customer.listAddresses", endpoints::listAddresses);
-    forwarded("customer.addAddress", endpoints::addAddress);
-    forwarded("customer.replaceAddress", endpoints::replaceAddress);
-    forwarded("customer.deleteAddress", endpoints::deleteAddress);
+    BusEndpoints bus = new BusEndpoints(vertx, RejectionProblems::of)
+        .serve("customer.createProfile", endpoints::createProfile)
+        .forwarded("customer.getProfile", endpoints::getProfile)
+        .forwarded("customer.updateProfile", endpoints::updateProfile)
+        .forwarded("customer.getCustomer", endpoints::getCustomer)
+        .forwarded("customer.listAddresses", endpoints::listAddresses)
+        .forwarded("customer.addAddress", endpoints::addAddress)
+        .forwarded("customer.replaceAddress", endpoints::replaceAddress)
+        .forwarded("customer.deleteAddress", endpoints::deleteAddress);
     accounts = EventConsumer.builder(vertx, platform).context(CONTEXT).name("accounts")
         .topics(RegisteredAccounts.TOPIC).handler(new RegisteredAccounts(creating)).build();
-    return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
-        .compose(registered -> accounts.start());
+    return bus.registered().compose(registered -> accounts.start());
   }
 
   @Override
   public Future<?> stop() {
     Future<Void> stopped = accounts == null ? Future.succeededFuture() : accounts.stop();
     return stopped.eventually(() -> redis == null ? Future.succeededFuture() : redis.close());
-  }
-
-  private void forwarded(String address, Function<ForwardedRequest, Future<JsonObject>> operation) {
-    serve(address, body -> operation.apply(ForwardedRequest.of(body)));
-  }
-
-  /** Replies with the operation's result; rejections and other failures as problems. */
-  private void serve(String address, Function<JsonObject, Future<JsonObject>> operation) {
-    consumers.add(vertx.eventBus().consumer(address, (Message<Object> message) -> {
-      RequestIds.adopt(message);
-      Future<JsonObject> reply;
-      try {
-        reply = message.body() instanceof JsonObject body ? operation.apply(body)
-            : Future.failedFuture(Problem.of(ErrorCode.BAD_REQUEST, "The request must be a JSON object.").toException());
-      } catch (RuntimeException e) {
-        reply = Future.failedFuture(e);
-      }
-      reply.onSuccess(message::reply)
-          .onFailure(failure -> Problems.fail(message, RejectionProblems.of(failure)));
-    }));
   }
 }

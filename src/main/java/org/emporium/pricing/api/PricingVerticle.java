@@ -1,0 +1,61 @@
+package org.emporium.pricing.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.sqlclient.Pool;
+import org.emporium.platform.eventbus.BusEndpoints;
+import org.emporium.platform.events.Outbox;
+import org.emporium.platform.events.live.LiveEvents;
+import org.emporium.platform.events.live.LiveRoute;
+import org.emporium.platform.money.FxRatesCache;
+import org.emporium.platform.node.Platform;
+import org.emporium.pricing.application.DemoRates;
+import org.emporium.pricing.application.PricingSettings;
+import org.emporium.pricing.application.ReadingRates;
+import org.emporium.pricing.application.SettingRates;
+import org.emporium.pricing.infra.PgFxRates;
+
+import java.util.Set;
+
+/**
+ * The pricing context. So far: exchange rates on {@code pricing.fxRates} (every node's rate cache),
+ * {@code pricing.listRates} and {@code pricing.putRates} (REST), and the live feed that turns each
+ * {@code fx.updated} event into a cluster-wide {@code pricing.fx.updated} notice.
+ */
+public final class PricingVerticle extends VerticleBase {
+
+  private static final String CONTEXT = "pricing";
+  private static final String FX_UPDATED = "emporium.pricing.fx.updated.v1";
+
+  private final Platform platform;
+  private LiveEvents feed;
+
+  public PricingVerticle(Platform platform) {
+    this.platform = platform;
+  }
+
+  @Override
+  public Future<?> start() {
+    PricingSettings settings = PricingSettings.from(platform);
+    Pool pool = platform.clients().postgres(vertx, CONTEXT);
+    Outbox outbox = new Outbox(CONTEXT, platform.region(), platform.ids(), platform.clock());
+    PgFxRates rates = new PgFxRates(platform.clock());
+    ReadingRates reading = new ReadingRates(pool, rates, settings);
+    SettingRates setting = new SettingRates(pool, outbox, rates);
+    PricingEndpoints endpoints = new PricingEndpoints(reading, setting, platform.clock());
+    BusEndpoints bus = new BusEndpoints(vertx)
+        .serve(FxRatesCache.RATES_ADDRESS, endpoints::fxRates)
+        .forwarded("pricing.listRates", endpoints::listRates)
+        .forwarded("pricing.putRates", endpoints::putRates);
+    feed = LiveEvents.builder(vertx, platform).name("fx").topics(SettingRates.TOPIC)
+        .route(LiveRoute.forTypes(Set.of(FX_UPDATED), event -> FxRatesCache.UPDATED_ADDRESS)).build();
+    return new DemoRates(setting, settings, platform.clock()).store()
+        .compose(stored -> bus.registered())
+        .compose(registered -> feed.start());
+  }
+
+  @Override
+  public Future<?> stop() {
+    return feed == null ? Future.succeededFuture() : feed.stop();
+  }
+}
