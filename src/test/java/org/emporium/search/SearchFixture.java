@@ -9,6 +9,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.emporium.platform.clients.Clients;
 import org.emporium.platform.config.NodeConfig;
 import org.emporium.platform.events.CloudEvent;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +53,17 @@ final class SearchFixture implements AutoCloseable {
     producer = clients.kafkaProducer(vertx, "search-test");
     admin = Admin.create(new HashMap<>(clients.kafkaCommon("search-test-admin")));
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(node.httpPort()));
+    createTopics();
+  }
+
+  /** The topics as the catalog's and inventory's relays would create them, so events can be sent before any replica runs. */
+  private void createTopics() {
+    try {
+      admin.createTopics(List.of(new NewTopic("catalog.product.v1", 6, (short) 1),
+          new NewTopic("inventory.stock.v1", 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("topics not created", e);
+    }
   }
 
   /** The platform a search verticle gets, with its replica under {@code dataDir}. */

@@ -29,6 +29,8 @@ final class SearchStandIns {
   final ConcurrentSkipListMap<String, JsonObject> published = new ConcurrentSkipListMap<>();
   final Map<String, Long> stock = new ConcurrentHashMap<>();
   final AtomicInteger exportPages = new AtomicInteger();
+  /** While set, inventory.availability fails as an unreachable inventory context would. */
+  volatile boolean inventoryDown;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
 
   SearchStandIns register(Vertx vertx) {
@@ -43,6 +45,10 @@ final class SearchStandIns {
     }));
     consumers.add(vertx.eventBus().<JsonObject>consumer("catalog.categoryTree", message -> message.reply(Products.tree())));
     consumers.add(vertx.eventBus().<JsonObject>consumer("inventory.availability", message -> {
+      if (inventoryDown) {
+        message.fail(503, "inventory is down");
+        return;
+      }
       JsonArray items = new JsonArray();
       message.body().getJsonArray("skus").forEach(sku -> items.add(new JsonObject().put("sku", sku)
           .put("available", stock.getOrDefault((String) sku, 0L))));
