@@ -72,6 +72,7 @@ class OpenApiContractTest {
     API.put("POST /api/v1/admin/shops", "catalog.createShop");
     API.put("PUT /api/v1/admin/shops/{id}", "catalog.updateShop");
     API.put("GET /api/v1/search", "search.query");
+    API.put("GET /api/v1/search/suggestions", "search.suggest");
     API.put("GET /api/v1/inventory/{sku}", "inventory.getStock");
     API.put("GET /api/v1/fx-rates", "pricing.listRates");
     API.put("PUT /api/v1/admin/fx-rates", "pricing.putRates");
