@@ -11,7 +11,6 @@ import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
-import io.vertx.openapi.validation.RequestValidator;
 import org.emporium.edge.auth.Authenticator;
 import org.emporium.platform.node.Platform;
 
@@ -37,7 +36,6 @@ final class RestRouter {
 
   Router build(OpenAPIContract contract, Buffer contractText) {
     RequestExtractor extractor = RequestExtractor.withBodyHandler();
-    RequestValidator validator = RequestValidator.create(vertx, contract);
     RouterBuilder builder = RouterBuilder.create(vertx, contract, extractor);
     builder.rootHandler(new RequestScope());
     builder.rootHandler(BodyHandler.create(false)
@@ -63,7 +61,7 @@ final class RestRouter {
         // authenticate first, then validate (the router's own validation would run before both)
         route.setDoValidation(false)
             .addHandler(new BearerAuthentication(authenticator, OperationSecurity.of(route.getOperation())))
-            .addHandler(new RequestValidation(extractor, validator, route.getOperation()));
+            .addHandler(new RequestValidation(vertx, contract, extractor, route.getOperation()));
         route.addHandler(new BusForwarder(vertx, operationId, operation.getString("x-emporium-address"),
             platform.config().eventBusTimeoutMs()));
       }
