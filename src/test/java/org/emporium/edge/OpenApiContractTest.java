@@ -77,6 +77,7 @@ class OpenApiContractTest {
     API.put("GET /api/v1/fx-rates", "pricing.listRates");
     API.put("PUT /api/v1/admin/fx-rates", "pricing.putRates");
     API.put("POST /api/v1/inventory/{sku}/receipts", "inventory.receiveStock");
+    API.put("POST /api/v1/inventory/{sku}/returns", "inventory.returnStock");
     API.put("POST /api/v1/inventory/{sku}/adjustments", "inventory.adjustStock");
     API.put("PUT /api/v1/inventory/{sku}/reorder-level", "inventory.setReorderLevel");
     API.put("POST /api/v1/inventory/reservations", "inventory.reserveStock");

@@ -53,6 +53,24 @@ class InventoryApiTest {
   }
 
   @Test
+  void aCustomerReturnPutsUnitsBackOnHandOnceAndIsLedgeredAsReturned() {
+    String sku = newSku();
+    edge.expect(201, HttpMethod.POST, receipts(sku), edge.adminToken, new JsonObject().put("quantity", 4));
+    String returns = "/api/v1/inventory/" + sku + "/returns";
+    Map<String, String> key = Map.of("Idempotency-Key", "return-" + UUID.randomUUID());
+    JsonObject back = new JsonObject().put("quantity", 2).put("note", "unworn, tags on");
+    edge.expect(403, HttpMethod.POST, returns, edge.customerToken, back, key);
+    JsonObject first = edge.expect(201, HttpMethod.POST, returns, edge.adminToken, back, key);
+    JsonObject again = edge.expect(201, HttpMethod.POST, returns, edge.adminToken, back, key);
+    assertThat(first.getString("kind")).isEqualTo("returned");
+    assertThat(again.getString("movementId")).isEqualTo(first.getString("movementId"));
+    assertThat(nodes.number("SELECT on_hand FROM inventory.stock WHERE sku = $1", sku)).isEqualTo(6);
+    assertThat(nodes.number("SELECT count(*) FROM inventory.ledger WHERE sku = $1 AND kind = 'returned'"
+        + " AND on_hand_before = 4 AND on_hand_after = 6", sku)).isEqualTo(1);
+    edge.expect(400, HttpMethod.POST, returns, edge.adminToken, new JsonObject().put("quantity", -1));
+  }
+
+  @Test
   void aRepeatedIdempotencyKeyReceivesOnce() {
     String sku = newSku();
     Map<String, String> key = Map.of("Idempotency-Key", "delivery-" + UUID.randomUUID());

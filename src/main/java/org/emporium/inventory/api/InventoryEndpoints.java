@@ -98,6 +98,11 @@ final class InventoryEndpoints {
         .compose(this::withAvailable).map(json -> ForwardedReply.created(json, location(json)));
   }
 
+  Future<JsonObject> returnStock(ForwardedRequest request) {
+    return moving.returnStock(movement(request, "quantity", request.requirePermission(MANAGE)))
+        .compose(this::withAvailable).map(json -> ForwardedReply.created(json, location(json)));
+  }
+
   Future<JsonObject> adjustStock(ForwardedRequest request) {
     return moving.adjust(movement(request, "delta", request.requirePermission(MANAGE)))
         .compose(this::withAvailable).map(json -> ForwardedReply.created(json, location(json)));

@@ -44,6 +44,7 @@ final class ShardVerticle extends VerticleBase {
     serve("inventory.receive", endpoints::receive);
     forwarded("inventory.getStock", endpoints::getStock);
     forwarded("inventory.receiveStock", endpoints::receiveStock);
+    forwarded("inventory.returnStock", endpoints::returnStock);
     forwarded("inventory.adjustStock", endpoints::adjustStock);
     forwarded("inventory.setReorderLevel", endpoints::setReorderLevel);
     forwarded("inventory.reserveStock", endpoints::reserveStock);

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Admin movements: receipts, adjustments (never below what is reserved) and reorder levels. The
+ * Admin movements: receipts, customer returns, adjustments (never below what is reserved) and reorder levels. The
  * first receipt of a SKU asks the catalog whether it exists. A repeated reference is answered with
  * the first movement and changes nothing.
  */
@@ -43,6 +43,15 @@ public final class MovingStock {
   }
 
   public Future<Movement> receive(Command command) {
+    return add(command, "received");
+  }
+
+  /** Units a customer sent back, on hand again (a return of an order line, by its reference). */
+  public Future<Movement> returnStock(Command command) {
+    return add(command, "returned");
+  }
+
+  private Future<Movement> add(Command command, String kind) {
     List<Violation> violations = common(command);
     if (command.quantity() < 1 || command.quantity() > MAX_UNITS) {
       violations.add(new Violation("/quantity", "must be from 1 to " + MAX_UNITS));
@@ -50,10 +59,13 @@ public final class MovingStock {
     return check(violations).compose(v -> warehouse(command))
         .compose(warehouse -> known(command.sku()).map(warehouse))
         .compose(warehouse -> pool.withTransaction(tx -> stock.ensureRow(tx, command.sku(), warehouse)
-            .compose(v -> earlier(tx, command, warehouse, "received"))
+            .compose(v -> earlier(tx, command, warehouse, kind))
             .compose(earlier -> earlier.isPresent() ? Future.succeededFuture(earlier)
-                : stock.receive(tx, command.sku(), warehouse, command.quantity(), command.note(), command.reference(),
-                    command.actor(), clock.instant()))))
+                : kind.equals("returned")
+                    ? stock.returned(tx, command.sku(), warehouse, command.quantity(), command.note(),
+                        command.reference(), command.actor(), clock.instant())
+                    : stock.receive(tx, command.sku(), warehouse, command.quantity(), command.note(),
+                        command.reference(), command.actor(), clock.instant()))))
         .map(Optional::orElseThrow);
   }
 

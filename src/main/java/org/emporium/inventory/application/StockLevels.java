@@ -35,6 +35,10 @@ public interface StockLevels {
   Future<Optional<Movement>> receive(SqlClient client, String sku, UUID warehouseId, int quantity, String note,
       String reference, String actor, Instant now);
 
+  /** Puts units a customer sent back on hand and records the movement; empty when there is no row. */
+  Future<Optional<Movement>> returned(SqlClient client, String sku, UUID warehouseId, int quantity, String note,
+      String reference, String actor, Instant now);
+
   /** Moves on hand by a signed delta unless it would go below reserved; empty when refused or no row. */
   Future<Optional<Movement>> adjust(SqlClient client, String sku, UUID warehouseId, int delta, String reason,
       String reference, String actor, Instant now);

@@ -40,6 +40,7 @@ public final class PgStockLevels implements StockLevels {
       + " reserved_before, reserved_after, reference, actor, note, created_at)"
       + " SELECT $1, $2, 'received', $3, on_hand - $3, on_hand, reserved, reserved, $4, $5, $6, $7 FROM moved"
       + MOVEMENT_COLUMNS;
+  private static final String RETURN = RECEIVE.replace("'received'", "'returned'");
   private static final String ADJUST = "WITH moved AS (UPDATE inventory.stock SET on_hand = on_hand + $3"
       + " WHERE sku = $1 AND warehouse_id = $2 AND on_hand + $3 >= reserved RETURNING on_hand, reserved)"
       + " INSERT INTO inventory.ledger (sku, warehouse_id, kind, quantity, on_hand_before, on_hand_after,"
@@ -92,6 +93,12 @@ public final class PgStockLevels implements StockLevels {
   public Future<Optional<Movement>> receive(SqlClient client, String sku, UUID warehouseId, int quantity, String note,
       String reference, String actor, Instant now) {
     return move(client, RECEIVE, sku, warehouseId, quantity, note, reference, actor, now);
+  }
+
+  @Override
+  public Future<Optional<Movement>> returned(SqlClient client, String sku, UUID warehouseId, int quantity, String note,
+      String reference, String actor, Instant now) {
+    return move(client, RETURN, sku, warehouseId, quantity, note, reference, actor, now);
   }
 
   @Override
