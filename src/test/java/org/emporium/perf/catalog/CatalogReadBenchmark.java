@@ -80,7 +80,17 @@ public final class CatalogReadBenchmark {
             tps, connections);
         sql += tps / 2;
       }
-      System.out.printf("product by id over HTTP / bare SQL: %.2f (target >= 1.0)%n", http / sql);
+      System.out.printf("product by id over HTTP / bare SQL, HTTP load from this JVM: %.2f%n", http / sql);
+      if (Wrk.available()) {
+        double separate = 0;
+        for (int round = 1; round <= 2; round++) {
+          Wrk.Result result = Wrk.run(dir, port, ids, connections, seconds);
+          System.out.printf("%-40s %8.0f req/s  p50 %s  p99 %s  (wrk -t 2 -c %d, own process)%n",
+              "GET /products/{id} wrk #" + round, result.perSecond(), result.p50(), result.p99(), connections);
+          separate += result.perSecond() / 2;
+        }
+        System.out.printf("product by id over HTTP (wrk) / bare SQL (pgbench): %.2f (target >= 1.0)%n", separate / sql);
+      }
       System.out.println(load.run("GET /health/live (the edge alone)", () -> ClosedLoop.request(HttpMethod.GET, port,
           "/health/live", null), connections, seconds * 1000L).await(10, TimeUnit.MINUTES));
       double bus = BusLoop.run(node.node().vertx(), ids, connections, seconds * 1000L);
