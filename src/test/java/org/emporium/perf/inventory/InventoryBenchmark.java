@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.emporium.platform.clients.Clients;
 import org.emporium.platform.config.PostgresSettings.PgSettings;
+import org.emporium.platform.auth.Principal;
 import org.emporium.platform.eventbus.ForwardedRequest;
 import org.emporium.testing.TestNode;
 
@@ -60,7 +61,14 @@ public final class InventoryBenchmark {
       lines.add("PostgreSQL fsync/synchronous_commit: " + durability);
       lines.add(String.format("machine: %d cores, %d s per point, load inside the node's JVM",
           Runtime.getRuntime().availableProcessors(), seconds));
-      catalogStandIn(vertx);
+      String hot = "HOT-" + UUID.randomUUID().toString().substring(0, 8);
+      List<String> spread = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        spread.add("SPREAD-" + i);
+      }
+      List<String> skus = new ArrayList<>(spread);
+      skus.add(hot);
+      catalogue(vertx, skus);
 
       PgBenchBaseline baseline = new PgBenchBaseline(pg, dir);
       baseline.prepare();
@@ -71,7 +79,6 @@ public final class InventoryBenchmark {
         lines.add(print(String.format("%-34s %5d clients %9.0f updates/s", "pgbench hot row", clients, tps)));
       }
 
-      String hot = "HOT-" + UUID.randomUUID().toString().substring(0, 8);
       ReservationLoad load = new ReservationLoad(vertx);
       List<ReservationLoad.Result> bus = new ArrayList<>();
       for (int clients : BUS_CLIENTS) {
@@ -96,10 +103,6 @@ public final class InventoryBenchmark {
         lines.add(print(result.toString()));
       }
 
-      List<String> spread = new ArrayList<>();
-      for (int i = 0; i < 1000; i++) {
-        spread.add("SPREAD-" + i);
-      }
       for (String sku : spread) {
         receive(vertx, sku, 100_000);
       }
@@ -175,12 +178,28 @@ public final class InventoryBenchmark {
     return reply.getJsonObject("body").getString("access_token");
   }
 
-  /** The catalog context is not part of this run: every SKU exists. */
-  private static void catalogStandIn(Vertx vertx) throws Exception {
-    vertx.eventBus().<JsonObject>consumer("catalog.lookupSkus", message -> {
-      JsonArray items = new JsonArray();
-      message.body().getJsonArray("skus").forEach(sku -> items.add(new JsonObject().put("sku", sku)));
-      message.reply(new JsonObject().put("items", items).put("missing", new JsonArray()));
-    }).completion().await(10, TimeUnit.SECONDS);
+  /** Makes the SKUs real: products of the catalog context (inventory asks it before the first receipt). */
+  private static void catalogue(Vertx vertx, List<String> skus) throws Exception {
+    Principal admin = new Principal("bench-admin", UUID.randomUUID(), "https://bench", java.util.Set.of("admin"),
+        java.util.Set.of("*"), null, "sid-bench", "admin@example.com", "Admin");
+    String shop = created(vertx, "catalog.createShop", admin, new JsonObject().put("slug", "bench").put("name", "Bench"));
+    String category = created(vertx, "catalog.createCategory", admin,
+        new JsonObject().put("slug", "bench").put("name", "Bench"));
+    for (int from = 0; from < skus.size(); from += 100) {
+      JsonArray variants = new JsonArray();
+      skus.subList(from, Math.min(skus.size(), from + 100)).forEach(sku -> variants.add(new JsonObject()
+          .put("sku", sku).put("options", new JsonObject().put("n", sku)).put("weightGrams", 100)
+          .put("prices", new JsonArray().add(new JsonObject().put("currency", "USD").put("amount", 100)))));
+      created(vertx, "catalog.createProduct", admin, new JsonObject().put("title", "Bench " + from)
+          .put("categoryId", category).put("shopId", shop).put("variants", variants));
+    }
   }
+
+  private static String created(Vertx vertx, String address, Principal admin, JsonObject body) throws Exception {
+    JsonObject envelope = ForwardedRequest.envelope(address, new JsonObject(), new JsonObject(), new JsonObject(),
+        body, admin, "127.0.0.1");
+    JsonObject reply = (JsonObject) vertx.eventBus().request(address, envelope, BUS).await(30, TimeUnit.SECONDS).body();
+    return reply.getJsonObject("body").getString("id");
+  }
+
 }
