@@ -44,6 +44,7 @@ public final class Logging {
     root.addAppender(console);
     quiet(context, "org.apache.kafka", Level.WARN);
     quiet(context, "kafka", Level.WARN);
+    quiet(context, "state.change.logger", Level.WARN);
     quiet(context, "org.apache.zookeeper", Level.WARN);
     quiet(context, "com.hazelcast", Level.WARN);
     quiet(context, "liquibase", Level.WARN);
