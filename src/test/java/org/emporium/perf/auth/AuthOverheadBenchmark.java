@@ -1,5 +1,6 @@
 package org.emporium.perf.auth;
 
+import org.emporium.perf.ClosedLoop;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

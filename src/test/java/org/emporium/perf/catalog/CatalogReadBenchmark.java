@@ -1,5 +1,6 @@
 package org.emporium.perf.catalog;
 
+import org.emporium.perf.ClosedLoop;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClientAgent;

@@ -1,4 +1,4 @@
-package org.emporium.perf.catalog;
+package org.emporium.perf;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -17,18 +17,18 @@ import java.util.function.Supplier;
  * A closed-loop load: {@code connections} loops, each sending the next request as soon as the
  * previous answer is in, over keep-alive HTTP/1.1 connections, for a fixed time.
  */
-final class ClosedLoop {
+public final class ClosedLoop {
 
   private final Vertx vertx;
   private final HttpClientAgent client;
 
-  ClosedLoop(Vertx vertx, HttpClientAgent client) {
+  public ClosedLoop(Vertx vertx, HttpClientAgent client) {
     this.vertx = vertx;
     this.client = client;
   }
 
   /** Result of one run: requests per second and latency percentiles in milliseconds. */
-  record Result(String name, long requests, long errors, double perSecond, double p50, double p99, double max,
+  public record Result(String name, long requests, long errors, double perSecond, double p50, double p99, double max,
       String firstError) {
 
     @Override
@@ -38,7 +38,7 @@ final class ClosedLoop {
     }
   }
 
-  Future<Result> run(String name, Supplier<RequestOptions> requests, int connections, long millis) {
+  public Future<Result> run(String name, Supplier<RequestOptions> requests, int connections, long millis) {
     Run run = new Run(requests, System.nanoTime() + millis * 1_000_000, new long[(int) Math.min(50_000_000, millis * 500)]);
     long start = System.nanoTime();
     Promise<Void> all = Promise.promise();
@@ -80,7 +80,7 @@ final class ClosedLoop {
         });
   }
 
-  static RequestOptions request(HttpMethod method, int port, String path, String token) {
+  public static RequestOptions request(HttpMethod method, int port, String path, String token) {
     RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port)
         .setURI(path).setTimeout(30_000);
     if (token != null) {
