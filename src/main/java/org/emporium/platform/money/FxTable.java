@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An immutable snapshot of exchange rates. A pair is converted with its own rate, else the inverse
- * of the opposite pair, else as a cross rate through the pivot currency; every rate used must be
- * younger than the maximum age, so a stale rate is refused rather than silently used. Amounts are
- * rounded HALF_EVEN once, at the target currency's exponent.
+ * An immutable snapshot of exchange rates and the {@link PriceRules} that finish converted amounts. A
+ * pair is converted with its own rate, else the inverse of the opposite pair, else as a cross rate
+ * through the pivot currency; every rate used must be younger than the maximum age, so a stale rate is
+ * refused rather than silently used. Amounts are rounded HALF_EVEN once, at the target currency's
+ * exponent or its larger cash increment.
  */
 public final class FxTable {
 
@@ -24,10 +25,16 @@ public final class FxTable {
   private final Currency pivot;
   private final Map<String, FxRate> rates = new HashMap<>();
   private final Duration maxAge;
+  private final PriceRules rules;
 
   public FxTable(Currency pivot, Collection<FxRate> rates, Duration maxAge) {
+    this(pivot, rates, maxAge, PriceRules.NONE);
+  }
+
+  public FxTable(Currency pivot, Collection<FxRate> rates, Duration maxAge, PriceRules rules) {
     this.pivot = pivot;
     this.maxAge = maxAge;
+    this.rules = rules;
     rates.forEach(rate -> this.rates.put(rate.pair(), rate));
   }
 
@@ -39,6 +46,10 @@ public final class FxTable {
     return maxAge;
   }
 
+  public PriceRules rules() {
+    return rules;
+  }
+
   public Collection<FxRate> rates() {
     return List.copyOf(rates.values());
   }
@@ -47,12 +58,34 @@ public final class FxTable {
     return rates.isEmpty();
   }
 
-  /** {@code from} in {@code target}; the same currency comes back unchanged. */
+  /** {@code from} in {@code target}, rounded once to its cash increment; the same currency comes back unchanged. */
   public Money convert(Money from, Currency target, Instant now) {
     if (from.currency().equals(target)) {
       return from;
     }
-    return Money.of(from.toMajor().multiply(rate(from.currency(), target, now).rate()), target);
+    return convert(from, rate(from.currency(), target, now));
+  }
+
+  /**
+   * A SKU's price in {@code target}: its explicit price there when it has one, else its base price
+   * converted (rounded once to the cash increment) and given the target's charm ending.
+   */
+  public ResolvedPrice resolve(Optional<Money> explicit, Money base, Currency target, Instant now) {
+    if (explicit.isPresent() || base.currency().equals(target)) {
+      Money own = explicit.orElse(base);
+      if (!own.currency().equals(target)) {
+        throw new CurrencyMismatchException(target, own.currency());
+      }
+      return new ResolvedPrice(own, null);
+    }
+    FxRate rate = rate(base.currency(), target, now);
+    return new ResolvedPrice(rules.charm(convert(base, rate)), rate);
+  }
+
+  private Money convert(Money from, FxRate rate) {
+    int shift = rate.quote().getDefaultFractionDigits() - from.exponent();
+    return rules.round(BigDecimal.valueOf(from.amountMinor()).multiply(rate.rate()).scaleByPowerOfTen(shift),
+        rate.quote());
   }
 
   /**
