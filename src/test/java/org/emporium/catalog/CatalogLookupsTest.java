@@ -47,7 +47,10 @@ class CatalogLookupsTest {
 
   @BeforeAll
   static void start() {
-    node = CatalogNode.start(dir, Map.of("pricing.fx.demoRates", "{\"CHF\": \"0.88\", \"JPY\": \"151\"}"));
+    node = CatalogNode.start(dir, Map.of(
+        "pricing.fx.demoRates", "{\"CHF\": \"0.88\", \"JPY\": \"151\", \"ISK\": \"137.4\", \"GBP\": \"0.79\"}",
+        "pricing.rounding.cashIncrements", "{\"ISK\": \"10\"}",
+        "pricing.rounding.charmEndings", "{\"GBP\": \"0.99\"}"));
     String shop = node.create("shops", new JsonObject().put("slug", "harbor").put("name", "Harbor"));
     category = node.create("categories", new JsonObject().put("slug", "shoes").put("name", "Shoes"));
     seller = node.seller(shop);
@@ -77,6 +80,8 @@ class CatalogLookupsTest {
     assertThat(first.getLong("compareAt")).isEqualTo(2299L);
     assertThat(first.getString("priceSource")).isEqualTo("explicit");
     assertThat(first.getInteger("weightGrams")).isEqualTo(300);
+    assertThat(first.getJsonArray("categoryPath")).containsExactly(category);
+    assertThat(first.getJsonObject("basePrice")).isEqualTo(new JsonObject().put("amount", 1999).put("currency", "USD"));
     assertThat(reply.getJsonArray("items").getJsonObject(1).getString("status")).isEqualTo("draft");
 
     JsonObject usd = node.request("catalog.lookupSkus", new JsonObject().put("skus", new JsonArray().add(draftSku)));
@@ -107,6 +112,15 @@ class CatalogLookupsTest {
         .getJsonArray("variants").getJsonObject(0);
     assertThat(chf.getJsonObject("price")).isEqualTo(new JsonObject().put("amount", 1759).put("currency", "CHF"));
     assertThat(chf.getString("priceSource")).isEqualTo("converted");
+    // 19.99 x 137.4 = 2746.626 ISK, rounded once to the configured 10 kr cash increment
+    JsonObject krona = node.request("catalog.lookupSkus", new JsonObject().put("skus", new JsonArray().add(publishedSku))
+        .put("currency", "ISK")).getJsonArray("items").getJsonObject(0);
+    assertThat(krona.getJsonObject("price")).isEqualTo(new JsonObject().put("amount", 2750).put("currency", "ISK"));
+    // 19.99 x 0.79 = 15.79 GBP, then the configured charm ending: the nearest .99 is 15.99
+    JsonObject pound = node.request("catalog.lookupSkus", new JsonObject().put("skus", new JsonArray().add(publishedSku))
+        .put("currency", "GBP")).getJsonArray("items").getJsonObject(0);
+    assertThat(pound.getJsonObject("price")).isEqualTo(new JsonObject().put("amount", 1599).put("currency", "GBP"));
+    assertThat(pound.getLong("compareAt")).as("no base compare-at price").isNull();
     JsonObject eur = node.expect(200, HttpMethod.GET, "/api/v1/products/" + published + "?currency=EUR", null, null)
         .getJsonArray("variants").getJsonObject(0);
     assertThat(eur.getString("priceSource")).isEqualTo("explicit");

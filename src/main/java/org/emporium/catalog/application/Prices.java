@@ -42,6 +42,12 @@ public final class Prices {
     return new JsonObject().putNull("price").putNull("compareAt").putNull("priceSource");
   }
 
+  /** {@code {amount, currency}} of the variant's base-currency price (every variant has one). */
+  public JsonObject base(JsonObject variant) {
+    JsonObject base = find(variant.getJsonArray("prices"), baseCurrency);
+    return base == null ? null : new JsonObject().put("amount", base.getLong("amount")).put("currency", baseCurrency);
+  }
+
   /** A copy of the snapshot whose variants also carry their price in {@code currency}. */
   public JsonObject view(JsonObject snapshot, String currency) {
     if (currency == null) {

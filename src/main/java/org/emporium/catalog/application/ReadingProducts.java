@@ -88,6 +88,8 @@ public final class ReadingProducts {
             items.add(new JsonObject().put("sku", sku).put("productId", snapshot.getString("id"))
                 .put("title", snapshot.getString("title")).put("status", snapshot.getString("status"))
                 .put("options", variant.getJsonObject("options")).put("weightGrams", variant.getInteger("weightGrams"))
+                .put("categoryPath", snapshot.getJsonObject("category").getJsonArray("path"))
+                .put("basePrice", prices.base(variant))
                 .mergeIn(prices.in(variant, wanted)));
           }
           return new JsonObject().put("items", items).put("missing", missing);

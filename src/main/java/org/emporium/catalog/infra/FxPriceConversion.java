@@ -7,9 +7,13 @@ import org.emporium.platform.money.Money;
 
 import java.time.Clock;
 import java.util.Currency;
+import java.util.Optional;
 import java.util.OptionalLong;
 
-/** {@link PriceConversion} at the pricing context's current rates (rounded once, half-even, at the target's exponent). */
+/**
+ * {@link PriceConversion} at the pricing context's current rates and rules: rounded once, half-even, at
+ * the target's exponent or cash increment, then given the target's charm ending.
+ */
 public final class FxPriceConversion implements PriceConversion {
 
   private final FxRatesCache rates;
@@ -23,8 +27,8 @@ public final class FxPriceConversion implements PriceConversion {
   @Override
   public OptionalLong convert(long amount, String from, String to) {
     try {
-      return OptionalLong.of(rates.current().convert(Money.ofMinor(amount, from), Currency.getInstance(to),
-          clock.instant()).amountMinor());
+      return OptionalLong.of(rates.current().resolve(Optional.empty(), Money.ofMinor(amount, from),
+          Currency.getInstance(to), clock.instant()).price().amountMinor());
     } catch (FxUnavailableException e) {
       return OptionalLong.empty();
     }

@@ -35,9 +35,14 @@ final class BusForwarder implements Handler<RoutingContext> {
   public void handle(RoutingContext rc) {
     ValidatedRequest request = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
     RequestParameter body = request.getBody();
+    Object value = body == null || body.isNull() ? null : body.get();
+    JsonObject headers = values(request.getHeaders(), true);
+    if (value instanceof String) {
+      // a raw text body (a file upload): the context needs its media type to read it
+      headers.put("content-type", rc.request().getHeader("Content-Type"));
+    }
     JsonObject envelope = ForwardedRequest.envelope(operationId,
-        values(request.getPathParameters(), false), values(request.getQuery(), false),
-        values(request.getHeaders(), true), body == null || body.isNull() ? null : body.get(),
+        values(request.getPathParameters(), false), values(request.getQuery(), false), headers, value,
         BearerAuthentication.principal(rc), rc.request().remoteAddress().hostAddress());
     vertx.eventBus().<JsonObject>request(address, envelope, RequestIds.deliveryOptions(timeoutMs))
         .map(Message::body)

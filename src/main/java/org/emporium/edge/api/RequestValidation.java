@@ -59,6 +59,7 @@ final class RequestValidation implements InputTrustHandler {
   private final Operation operation;
   private final List<Checked> parameters;
   private final Map<String, Validator> bodies = new HashMap<>();
+  private final RawBodies raw;
 
   RequestValidation(Vertx vertx, OpenAPIContract contract, RequestExtractor extractor, Operation operation) {
     this.vertx = vertx;
@@ -76,13 +77,14 @@ final class RequestValidation implements InputTrustHandler {
     if (body != null) {
       body.getContent().forEach((type, media) -> bodies.put(media.getIdentifier(), schemas.validator(media.getSchema())));
     }
+    this.raw = RawBodies.of(schemas, operation);
   }
 
   @Override
   public void handle(RoutingContext rc) {
     extractor.extractValidatableRequest(rc, operation)
-        .compose(request -> rc.body().length() <= INLINE_BODY_BYTES ? inline(request)
-            : vertx.executeBlocking(() -> validate(request), false))
+        .compose(request -> rc.body().length() <= INLINE_BODY_BYTES ? inline(request, rc)
+            : vertx.executeBlocking(() -> validate(request, rc), false))
         .onSuccess(validated -> {
           rc.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validated);
           rc.next();
@@ -91,15 +93,15 @@ final class RequestValidation implements InputTrustHandler {
             ? new HttpException(400, invalid.getMessage(), invalid) : failure));
   }
 
-  private Future<ValidatedRequest> inline(ValidatableRequest request) {
+  private Future<ValidatedRequest> inline(ValidatableRequest request, RoutingContext rc) {
     try {
-      return Future.succeededFuture(validate(request));
+      return Future.succeededFuture(validate(request, rc));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
   }
 
-  private ValidatedRequest validate(ValidatableRequest request) {
+  private ValidatedRequest validate(ValidatableRequest request, RoutingContext rc) {
     Map<String, RequestParameter> cookies = new HashMap<>();
     Map<String, RequestParameter> headers = new HashMap<>();
     Map<String, RequestParameter> path = new HashMap<>();
@@ -113,7 +115,9 @@ final class RequestValidation implements InputTrustHandler {
         case QUERY -> query.put(name, check(checked, request.getQuery().get(name)));
       }
     }
-    return new ValidatedRequestImpl(cookies, headers, path, query, body(request));
+    RequestParameter body = raw.accepts() ? raw.validate(rc.request().getHeader("Content-Type"), rc.body().buffer())
+        : body(request);
+    return new ValidatedRequestImpl(cookies, headers, path, query, body);
   }
 
   private static RequestParameter check(Checked checked, RequestParameter value) {

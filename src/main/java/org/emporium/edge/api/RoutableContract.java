@@ -19,9 +19,13 @@ import java.util.Objects;
  * Loads the OpenAPI contract for the router. vertx-openapi 5.0.7 refuses a contract whose
  * responses use a media type it cannot validate, such as {@code application/problem+json}; the
  * router validates requests only, so those response contents are left out of the copy it gets.
- * {@code /openapi.yaml} still serves the contract as written.
+ * Request bodies of such types (a {@code text/csv} upload) move to {@value #RAW_BODY}, which the edge
+ * validates itself. {@code /openapi.yaml} still serves the contract as written.
  */
 public final class RoutableContract {
+
+  /** The operation member holding the request body contents vertx-openapi cannot load: {@code {required, content}}. */
+  public static final String RAW_BODY = "x-emporium-raw-body";
 
   private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
@@ -58,7 +62,10 @@ public final class RoutableContract {
       METHODS.stream()
           .map(item::getJsonObject)
           .filter(Objects::nonNull)
-          .forEach(operation -> keepLoadableContent(operation.getJsonObject("responses", new JsonObject())));
+          .forEach(operation -> {
+            keepLoadableContent(operation.getJsonObject("responses", new JsonObject()));
+            moveRawBody(operation);
+          });
     }
     keepLoadableContent(copy.getJsonObject("components", new JsonObject()).getJsonObject("responses", new JsonObject()));
     return copy;
@@ -76,6 +83,26 @@ public final class RoutableContract {
         }
       }
     }
+  }
+
+  private static void moveRawBody(JsonObject operation) {
+    if (!(operation.getValue("requestBody") instanceof JsonObject body)
+        || !(body.getValue("content") instanceof JsonObject content)) {
+      return;
+    }
+    JsonObject raw = new JsonObject();
+    List.copyOf(content.fieldNames()).stream()
+        .filter(type -> !MediaType.isMediaTypeSupported(type))
+        .forEach(type -> raw.put(type, content.remove(type)));
+    if (raw.isEmpty()) {
+      return;
+    }
+    if (!content.isEmpty()) {
+      throw new IllegalArgumentException("An operation takes either JSON or raw text bodies, not both: "
+          + operation.getString("operationId"));
+    }
+    operation.remove("requestBody");
+    operation.put(RAW_BODY, new JsonObject().put("required", body.getBoolean("required", false)).put("content", raw));
   }
 
   // YAML keys may parse as numbers or booleans; JSON keys are strings

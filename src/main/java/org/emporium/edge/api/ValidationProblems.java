@@ -31,7 +31,7 @@ final class ValidationProblems {
   static Problem from(ValidatorException invalid) {
     String message = invalid.getMessage() == null ? "The request is not valid." : invalid.getMessage();
     if (invalid.type() == ValidatorErrorType.UNSUPPORTED_VALUE_FORMAT && message.contains("request body")) {
-      return Problem.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The request body must be application/json.");
+      return Problem.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The request body must be of a media type the operation accepts (application/json unless /openapi.yaml says otherwise).");
     }
     if (invalid instanceof SchemaValidationException schema && schema.getOutputUnit() != null
         && message.contains("request body")) {

@@ -10,6 +10,8 @@ import org.emporium.platform.events.live.LiveRoute;
 import org.emporium.platform.money.FxRatesCache;
 import org.emporium.platform.node.Platform;
 import org.emporium.pricing.application.DemoRates;
+import org.emporium.pricing.application.Discounting;
+import org.emporium.pricing.application.NoPromotions;
 import org.emporium.pricing.application.PricingSettings;
 import org.emporium.pricing.application.ReadingRates;
 import org.emporium.pricing.application.SettingRates;
@@ -18,9 +20,10 @@ import org.emporium.pricing.infra.PgFxRates;
 import java.util.Set;
 
 /**
- * The pricing context. So far: exchange rates on {@code pricing.fxRates} (every node's rate cache),
- * {@code pricing.listRates} and {@code pricing.putRates} (REST), and the live feed that turns each
- * {@code fx.updated} event into a cluster-wide {@code pricing.fx.updated} notice.
+ * The pricing context: exchange rates on {@code pricing.fxRates} (every node's rate cache),
+ * {@code pricing.listRates} and {@code pricing.putRates} (REST), the live feed that turns each
+ * {@code fx.updated} event into a cluster-wide {@code pricing.fx.updated} notice, and quotes,
+ * conversions, rate imports and tax tables ({@link QuoteAddresses}).
  */
 public final class PricingVerticle extends VerticleBase {
 
@@ -29,6 +32,7 @@ public final class PricingVerticle extends VerticleBase {
 
   private final Platform platform;
   private LiveEvents feed;
+  private QuoteAddresses quotes;
 
   public PricingVerticle(Platform platform) {
     this.platform = platform;
@@ -49,13 +53,18 @@ public final class PricingVerticle extends VerticleBase {
         .forwarded("pricing.putRates", endpoints::putRates);
     feed = LiveEvents.builder(vertx, platform).name("fx").topics(SettingRates.TOPIC)
         .route(LiveRoute.forTypes(Set.of(FX_UPDATED), event -> FxRatesCache.UPDATED_ADDRESS)).build();
+    // until promotions exist every coupon code is unknown
+    Discounting discounting = new NoPromotions();
     return new DemoRates(setting, settings, platform.clock()).store()
         .compose(stored -> bus.registered())
-        .compose(registered -> feed.start());
+        .compose(registered -> QuoteAddresses.start(vertx, platform, pool, setting, discounting))
+        .onSuccess(started -> quotes = started)
+        .compose(started -> feed.start());
   }
 
   @Override
   public Future<?> stop() {
-    return feed == null ? Future.succeededFuture() : feed.stop();
+    return Future.all(feed == null ? Future.succeededFuture() : feed.stop(),
+        quotes == null ? Future.succeededFuture() : quotes.stop());
   }
 }

@@ -18,6 +18,6 @@ public final class ReadingRates {
   }
 
   public Future<FxTable> table() {
-    return rates.all(pool).map(all -> new FxTable(settings.pivot(), all, settings.maxAge()));
+    return rates.all(pool).map(all -> new FxTable(settings.pivot(), all, settings.maxAge(), settings.rules()));
   }
 }
