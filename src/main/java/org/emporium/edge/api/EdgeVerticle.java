@@ -13,6 +13,7 @@ import org.emporium.edge.auth.OidcAuthenticator;
 import org.emporium.edge.grpc.CatalogGrpcService;
 import org.emporium.edge.grpc.CustomerGrpcService;
 import org.emporium.edge.grpc.InventoryGrpcService;
+import org.emporium.edge.grpc.PricingGrpcService;
 import org.emporium.edge.grpc.SearchGrpcService;
 import org.emporium.platform.config.NodeConfig.HttpSettings;
 import org.emporium.platform.health.DependencyChecks;
@@ -47,6 +48,7 @@ public final class EdgeVerticle extends VerticleBase {
         .addService(new InventoryGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
         .addService(new CatalogGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
         .addService(new SearchGrpcService(vertx, platform.config().eventBusTimeoutMs()))
+        .addService(new PricingGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
         .addService(ReflectionService.v1());
     return vertx.fileSystem().readFile(http.contract())
         .compose(text -> RoutableContract.load(vertx, text)
