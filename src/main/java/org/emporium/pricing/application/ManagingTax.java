@@ -29,7 +29,7 @@ public final class ManagingTax {
     }
     TaxTable table = input.toTable();
     return pool.withTransaction(tx -> tables.replace(tx, table))
-        .onSuccess(done -> rules.announceChange())
+        .compose(done -> rules.changed().otherwiseEmpty())
         .map(table);
   }
 

@@ -53,9 +53,10 @@ public final class TaxRules {
     return current;
   }
 
-  /** Tells every node's copy (this one included) to reload. */
-  public void announceChange() {
-    vertx.eventBus().publish(UPDATED_ADDRESS, new JsonObject());
+  /** Reloads this copy now, then tells every node's copy to reload (the notice is at most once: the timer backs it). */
+  public Future<Void> changed() {
+    return tables.all(pool).onSuccess(this::keep)
+        .onComplete(done -> vertx.eventBus().publish(UPDATED_ADDRESS, new JsonObject())).mapEmpty();
   }
 
   public Future<Void> stop() {
