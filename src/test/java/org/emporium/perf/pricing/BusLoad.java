@@ -1,0 +1,140 @@
+package org.emporium.perf.pricing;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * Event-bus load of one kind of request: a closed loop ({@code callers} each sending the next request
+ * when the previous answer is in) to find the maximum throughput, and a paced open loop (requests sent
+ * on schedule at a fixed rate, whatever the answers do) whose latency counts from the scheduled send
+ * time, so a stall is not hidden by the load backing off.
+ */
+final class BusLoad {
+
+  private final Vertx vertx;
+
+  BusLoad(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  record Result(String name, double perSecond, long ok, long failed, double p50, double p99, double p999, double max,
+      String firstError) {
+
+    @Override
+    public String toString() {
+      return String.format("%-44s %8.0f quotes/s  p50 %6.3f ms  p99 %6.3f ms  p99.9 %6.3f ms  max %7.2f ms"
+          + "  (%d ok, %d failed%s)", name, perSecond, p50, p99, p999, max, ok, failed,
+          firstError == null ? "" : ", first: " + firstError);
+    }
+  }
+
+  private static final class Recorder {
+    final long[] micros = new long[4_000_000];
+    final AtomicInteger recorded = new AtomicInteger();
+    final AtomicLong failed = new AtomicLong();
+    final AtomicReference<String> firstError = new AtomicReference<>();
+
+    void ok(long startedNanos) {
+      int slot = recorded.getAndIncrement();
+      if (slot < micros.length) {
+        micros[slot] = (System.nanoTime() - startedNanos) / 1000;
+      }
+    }
+
+    void failed(Throwable cause) {
+      failed.incrementAndGet();
+      firstError.compareAndSet(null, String.valueOf(cause));
+    }
+
+    Result result(String name, double seconds) {
+      int size = Math.min(recorded.get(), micros.length);
+      long[] sorted = Arrays.copyOf(micros, size);
+      Arrays.sort(sorted);
+      return new Result(name, recorded.get() / seconds, recorded.get(), failed.get(), at(sorted, 0.50),
+          at(sorted, 0.99), at(sorted, 0.999), size == 0 ? Double.NaN : sorted[size - 1] / 1000.0, firstError.get());
+    }
+
+    private static double at(long[] sorted, double quantile) {
+      if (sorted.length == 0) {
+        return Double.NaN;
+      }
+      int index = (int) Math.ceil(quantile * sorted.length) - 1;
+      return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1000.0;
+    }
+  }
+
+  Future<Result> closed(String name, Supplier<Future<?>> call, int callers, long millis) {
+    Recorder recorder = new Recorder();
+    long start = System.nanoTime();
+    long end = start + millis * 1_000_000;
+    Promise<Void> all = Promise.promise();
+    AtomicInteger running = new AtomicInteger(callers);
+    vertx.runOnContext(v -> {
+      for (int i = 0; i < callers; i++) {
+        loop(call, end, recorder, () -> {
+          if (running.decrementAndGet() == 0) {
+            all.complete();
+          }
+        });
+      }
+    });
+    return all.future().map(v -> recorder.result(name + ", " + callers + " in flight", (System.nanoTime() - start) / 1e9));
+  }
+
+  // callbacks rather than an ever-growing future chain
+  private void loop(Supplier<Future<?>> call, long end, Recorder recorder, Runnable done) {
+    if (System.nanoTime() >= end) {
+      done.run();
+      return;
+    }
+    long sent = System.nanoTime();
+    call.get().onComplete(answer -> {
+      if (answer.succeeded()) {
+        recorder.ok(sent);
+        loop(call, end, recorder, done);
+      } else {
+        recorder.failed(answer.cause());
+        vertx.setTimer(5, id -> loop(call, end, recorder, done));
+      }
+    });
+  }
+
+  /** {@code perSecond} requests a second on a 1 ms schedule for {@code millis}; waits for the last answers. */
+  Future<Result> paced(String name, Supplier<Future<?>> call, double perSecond, long millis) {
+    Recorder recorder = new Recorder();
+    long start = System.nanoTime();
+    long total = (long) (perSecond * millis / 1000.0);
+    AtomicLong sent = new AtomicLong();
+    AtomicLong answered = new AtomicLong();
+    Promise<Void> all = Promise.promise();
+    double intervalNanos = 1e9 / perSecond;
+    vertx.runOnContext(v -> vertx.setPeriodic(1, timer -> {
+      long due = Math.min(total, (long) ((System.nanoTime() - start) / intervalNanos) + 1);
+      while (sent.get() < due) {
+        long scheduled = start + (long) (sent.getAndIncrement() * intervalNanos);
+        call.get().onComplete(answer -> {
+          if (answer.succeeded()) {
+            recorder.ok(scheduled);
+          } else {
+            recorder.failed(answer.cause());
+          }
+          if (answered.incrementAndGet() == total) {
+            all.complete();
+          }
+        });
+      }
+      if (sent.get() >= total) {
+        vertx.cancelTimer(timer);
+      }
+    }));
+    return all.future().map(v -> recorder.result(String.format("%s, paced at %.0f/s", name, perSecond),
+        millis / 1000.0));
+  }
+}
