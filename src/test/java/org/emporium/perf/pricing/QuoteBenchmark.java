@@ -69,7 +69,12 @@ public final class QuoteBenchmark {
         best = Math.max(best, result.perSecond());
         lines.add(print(result + "  load " + loadAverage()));
       }
-      for (double share : new double[] {0.5, 0.25}) {
+      // what the catalog's part costs: the same five SKUs looked up alone
+      JsonObject lookup = new JsonObject().put("currency", "EUR").put("skus", new JsonArray(quote.getJsonArray("lines")
+          .stream().map(line -> ((JsonObject) line).getString("sku")).toList()));
+      lines.add(print(load.closed("catalog.lookupSkus alone", () -> vertx.eventBus().request("catalog.lookupSkus",
+          lookup, BUS), 16, seconds * 1000L).await(seconds + 120L, TimeUnit.SECONDS) + "  load " + loadAverage()));
+      for (double share : new double[] {0.5, 0.25, 0.1}) {
         BusLoad.Result paced = load.paced(String.format("open loop at %.0f%% of max", share * 100),
             () -> quote(vertx, quote), best * share, seconds * 1000L).await(seconds + 120L, TimeUnit.SECONDS);
         lines.add(print(paced + "  load " + loadAverage()));
