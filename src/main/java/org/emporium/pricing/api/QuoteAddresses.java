@@ -47,7 +47,7 @@ final class QuoteAddresses {
       QuoteEndpoints quotes = new QuoteEndpoints(quoting, new Converting(rates::current, platform.clock()));
       PricingAdminEndpoints admin = new PricingAdminEndpoints(new ImportingRates(setting, platform.clock()),
           new ManagingTax(pool, tables, tax));
-      return new BusEndpoints(vertx, RefusalProblems::of)
+      return new BusEndpoints(vertx, RejectionProblems::of)
           .serve("pricing.quote", quotes::quote)
           .serve("pricing.convert", quotes::convert)
           .forwarded("pricing.createQuote", quotes::createQuote)

@@ -9,7 +9,7 @@ import org.emporium.platform.money.FxTableJson;
 import org.emporium.platform.money.Money;
 import org.emporium.pricing.application.Converting;
 import org.emporium.pricing.application.Quoting;
-import org.emporium.pricing.application.Refused;
+import org.emporium.pricing.application.Rejected;
 import org.emporium.pricing.domain.Currencies;
 import org.emporium.pricing.domain.Violation;
 
@@ -58,7 +58,7 @@ final class QuoteEndpoints {
       violations.add(new Violation("/currency", "must be an ISO 4217 currency code with a minor unit"));
     }
     if (!violations.isEmpty()) {
-      return Future.failedFuture(Refused.invalid("The conversion request is not valid.", violations));
+      return Future.failedFuture(Rejected.invalid("The conversion request is not valid.", violations));
     }
     Converting.Converted converted = converting.convert(Money.ofMinor(((Number) minor).longValue(), from),
         Currency.getInstance(to));

@@ -35,7 +35,7 @@ public final class Converting {
       FxRate rate = table.rate(amount.currency(), target, clock.instant());
       return new Converted(table.convert(amount, target, clock.instant()), rate);
     } catch (FxUnavailableException e) {
-      throw Refused.unprocessable(e.getMessage(), List.of(new Violation("/currency", "has no usable exchange rate")));
+      throw Rejected.unprocessable(e.getMessage(), List.of(new Violation("/currency", "has no usable exchange rate")));
     }
   }
 }

@@ -33,7 +33,7 @@ public final class ImportingRates {
     ImportedRates read = format == Format.CSV ? CsvRates.read(text, clock.instant())
         : EcbRates.read(text, clock.instant());
     if (!read.accepted()) {
-      return Future.failedFuture(Refused.invalid("The file is not valid; no rate was imported.", read.violations()));
+      return Future.failedFuture(Rejected.invalid("The file is not valid; no rate was imported.", read.violations()));
     }
     return setting.set(actor, read.rates());
   }

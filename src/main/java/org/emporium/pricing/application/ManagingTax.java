@@ -25,7 +25,7 @@ public final class ManagingTax {
   public Future<TaxTable> replace(TaxTableInput input) {
     List<Violation> violations = input.violations();
     if (!violations.isEmpty()) {
-      return Future.failedFuture(Refused.invalid("The tax table is not valid.", violations));
+      return Future.failedFuture(Rejected.invalid("The tax table is not valid.", violations));
     }
     TaxTable table = input.toTable();
     return pool.withTransaction(tx -> tables.replace(tx, table))

@@ -59,7 +59,7 @@ public final class Quoting {
   public Future<Priced> quote(QuoteRequest request) {
     List<Violation> violations = request.violations(settings.maxLines());
     if (!violations.isEmpty()) {
-      return Future.failedFuture(Refused.invalid("The quote request is not valid.", violations));
+      return Future.failedFuture(Rejected.invalid("The quote request is not valid.", violations));
     }
     Currency currency = Currency.getInstance(request.currency());
     List<String> skus = request.lines().stream().map(QuoteRequest.Line::sku).toList();
@@ -98,12 +98,12 @@ public final class Quoting {
         lines.add(new PricedLine(line.sku(), line.quantity(), price.price(),
             price.converted() ? "converted" : "explicit", item.categoryPath()));
       } catch (FxUnavailableException e) {
-        throw Refused.unprocessable("The lines cannot be priced in " + currency.getCurrencyCode() + ": "
+        throw Rejected.unprocessable("The lines cannot be priced in " + currency.getCurrencyCode() + ": "
             + e.getMessage(), List.of(new Violation("/currency", "has no usable exchange rate")));
       }
     }
     if (!unusable.isEmpty()) {
-      throw Refused.unprocessable("Some lines cannot be quoted.", unusable);
+      throw Rejected.unprocessable("Some lines cannot be quoted.", unusable);
     }
     return lines;
   }
