@@ -47,7 +47,7 @@ public final class PromotionEndpoints {
 
   private PromotionEndpoints(Vertx vertx, Platform platform, Pool pool, Outbox outbox) {
     PgPromotions promotions = new PgPromotions();
-    PgRedemptions redemptions = new PgRedemptions();
+    PgRedemptions redemptions = new PgRedemptions(outbox);
     this.managing = new ManagingPromotions(pool, outbox, promotions, platform.ids(), platform.clock());
     this.evaluating = new EvaluatingDiscounts(pool, promotions, redemptions, platform.clock());
     this.redeeming = new RedeemingCoupons(pool, outbox, promotions, redemptions, platform.clock());

@@ -2,8 +2,10 @@ package org.emporium.pricing.application;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
+import org.emporium.platform.events.OutboxEvent;
+import org.emporium.pricing.domain.CouponCheck;
 import org.emporium.pricing.domain.RecordedOrder;
-import org.emporium.pricing.domain.Redeemed;
+import org.emporium.pricing.domain.Refusal;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -14,17 +16,23 @@ import java.util.UUID;
 
 /**
  * Orders that redeemed coupons, the usage counters they raised and the per-customer order counts.
- * Every counter changes by a conditional statement on its own row, so limits hold without locks.
+ * Redeeming and releasing are one statement each: every counter changes by a conditional update of
+ * its own row, so limits hold under any concurrency without locks held across round trips.
  */
 public interface Redemptions {
 
-  /** Records the order; false when it was recorded before (then its first outcome stands). */
-  Future<Boolean> claim(SqlClient client, UUID orderId, UUID customerId, String currency, Instant now);
+  /** What counting an order's coupons did: redeemed them, found the order recorded before, or hit a limit. */
+  record Counted(boolean duplicate, Refusal.Reason limit, int index) {
+
+    public static final Counted REDEEMED = new Counted(false, null, -1);
+    public static final Counted DUPLICATE = new Counted(true, null, -1);
+
+    public boolean redeemed() {
+      return !duplicate && limit == null;
+    }
+  }
 
   Future<Optional<RecordedOrder>> order(SqlClient client, UUID orderId);
-
-  /** Counts one more order of the customer; the count including it (1: a first order). */
-  Future<Integer> countOrder(SqlClient client, UUID customerId);
 
   /** The customer's orders (redeemed, not released) so far. */
   Future<Integer> orders(SqlClient client, UUID customerId);
@@ -32,21 +40,17 @@ public interface Redemptions {
   /** How often the customer redeemed each of the promotions. */
   Future<Map<UUID, Integer>> uses(SqlClient client, UUID customerId, Collection<UUID> promotionIds);
 
-  /** One more use of an active promotion if below its limit; false when used up (or inactive). */
-  Future<Boolean> takeUse(SqlClient client, UUID promotionId);
-
-  /** One more use by the customer if below {@code limit} (null: no limit); false at the limit. */
-  Future<Boolean> takeCustomerUse(SqlClient client, UUID promotionId, UUID customerId, Integer limit);
-
-  /** Stores what the order redeemed. */
-  Future<Void> complete(SqlClient client, UUID orderId, UUID customerId, List<Redeemed> redeemed);
+  /**
+   * Records the order and raises every counter of its accepted coupons, all or nothing, writing
+   * {@code event} (nullable) with them.
+   */
+  Future<Counted> redeem(SqlClient client, RecordedOrder order, String currency, Instant now,
+      List<CouponCheck.Accepted> accepted, OutboxEvent event);
 
   /**
-   * Marks the order released and removes its redemptions, returning it as it was; empty when it was
-   * released before or never recorded (then a marker keeps a late redemption of it from counting).
+   * Marks the order released and gives back what it took, writing {@code event} (nullable) when it had
+   * coupons; false when it was released before or never recorded (then a marker keeps a late
+   * redemption of it from counting).
    */
-  Future<Optional<RecordedOrder>> release(SqlClient client, UUID orderId, Instant now);
-
-  /** Gives back what a released order took: its uses, the customer's uses and order. */
-  Future<Void> giveBack(SqlClient client, RecordedOrder order);
+  Future<Boolean> release(SqlClient client, UUID orderId, Instant now, OutboxEvent event);
 }

@@ -81,7 +81,7 @@ public record CouponCheck(String currency, Instant at, Shopper shopper, Optional
       return refuse(index, Refusal.Reason.OTHER_CURRENCY, code + " cannot be used in " + currency + ".");
     }
     if (promotion.exhausted()) {
-      return refuse(index, Refusal.Reason.EXHAUSTED, code + " has been used up.");
+      return Optional.of(limitReached(Refusal.Reason.EXHAUSTED, new Accepted(index, code, promotion)));
     }
     Integer perCustomer = definition.limits().perCustomer();
     boolean firstOrder = definition.conditions().firstOrder();
@@ -89,13 +89,29 @@ public record CouponCheck(String currency, Instant at, Shopper shopper, Optional
       return refuse(index, Refusal.Reason.SIGN_IN, code + " needs a signed-in customer.");
     }
     if (perCustomer != null && shopper.uses(promotion.id()) >= perCustomer) {
-      return refuse(index, Refusal.Reason.CUSTOMER_LIMIT, code + " has been used " + perCustomer
-          + (perCustomer == 1 ? " time" : " times") + " by this customer, as often as it may.");
+      return Optional.of(limitReached(Refusal.Reason.CUSTOMER_LIMIT, new Accepted(index, code, promotion)));
     }
     if (firstOrder && shopper.priorOrders() > 0) {
-      return refuse(index, Refusal.Reason.NOT_FIRST_ORDER, code + " is only for a first order.");
+      return Optional.of(limitReached(Refusal.Reason.NOT_FIRST_ORDER, new Accepted(index, code, promotion)));
     }
     return Optional.empty();
+  }
+
+  /**
+   * A limit reached by a code that was accepted: all its uses taken ({@code EXHAUSTED}), the customer's
+   * ({@code CUSTOMER_LIMIT}) or not a first order any more ({@code NOT_FIRST_ORDER}).
+   */
+  public static Refusal limitReached(Refusal.Reason reason, Accepted coupon) {
+    String code = coupon.code();
+    Integer perCustomer = coupon.promotion().definition().limits().perCustomer();
+    String message = switch (reason) {
+      case EXHAUSTED -> code + " has been used up.";
+      case CUSTOMER_LIMIT -> code + " has been used " + perCustomer + (perCustomer != null && perCustomer == 1
+          ? " time" : " times") + " by this customer, as often as it may.";
+      case NOT_FIRST_ORDER -> code + " is only for a first order.";
+      default -> throw new IllegalArgumentException("not a limit: " + reason);
+    };
+    return new Refusal(coupon.index(), reason, message);
   }
 
   private Optional<Refusal> meets(int index, String code, Promotion promotion) {
