@@ -1,26 +1,48 @@
 package org.emporium.pricing;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import org.emporium.platform.error.ErrorCode;
 import org.emporium.platform.error.Problem;
+import org.emporium.platform.error.Problems;
+import org.emporium.platform.events.Outbox;
+import org.emporium.platform.id.TimeOrderedIds;
+import org.emporium.pricing.application.Discounting;
+import org.emporium.pricing.application.EvaluatingDiscounts;
+import org.emporium.pricing.domain.Discount;
+import org.emporium.pricing.domain.DiscountLine;
+import org.emporium.pricing.domain.DiscountRequest;
+import org.emporium.pricing.domain.Discounts;
+import org.emporium.pricing.infra.PgPromotions;
+import org.emporium.pricing.infra.PgRedemptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.emporium.customer.CustomerFixture.admin;
 import static org.emporium.customer.CustomerFixture.assertField;
-import static org.emporium.customer.CustomerFixture.customer;
 import static org.emporium.customer.CustomerFixture.envelope;
 import static org.emporium.pricing.PromotionFixture.array;
 
-/** Administrators define promotions over the REST addresses: validation, codes, versions, deactivation and events. */
+/**
+ * Administrators define promotions over REST (validation, codes, versions, deactivation, events), and
+ * quotes evaluate codes through the {@link Discounting} contract.
+ */
 class PromotionAdminTest {
+
+  static final String ADMIN_PATH = "/api/v1/admin/promotions";
 
   @TempDir
   static Path dir;
@@ -41,10 +63,6 @@ class PromotionAdminTest {
     return body == null ? envelope : envelope.put("body", body);
   }
 
-  static JsonObject withId(JsonObject envelope, String id) {
-    return envelope.put("path", new JsonObject().put("id", id));
-  }
-
   static JsonObject winterSale(String code) {
     return new JsonObject().put("name", "Winter sale").put("kind", "percent_off").put("percent", "12.5")
         .put("conditions", new JsonObject().put("categoryIds", array("outerwear")).put("minSubtotal",
@@ -56,42 +74,43 @@ class PromotionAdminTest {
   }
 
   @Test
-  void anAdministratorCreatesReadsReplacesAndDeactivatesAPromotion() throws Exception {
+  void anAdministratorCreatesReadsReplacesAndDeactivatesAPromotionOverRest() throws Exception {
     String code = "WINTER-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    JsonObject created = fixture.call("pricing.createPromotion", asAdmin("createPromotion", winterSale(code)));
+    JsonObject promotion = fixture.expect(201, HttpMethod.POST, ADMIN_PATH, fixture.admin(), winterSale(code));
 
-    assertThat(created.getInteger("status")).isEqualTo(201);
-    JsonObject promotion = created.getJsonObject("body");
     String id = promotion.getString("id");
-    assertThat(created.getJsonObject("headers").getString("Location")).isEqualTo("/api/v1/admin/promotions/" + id);
+    assertThat(promotion.remove("_location")).isEqualTo(ADMIN_PATH + "/" + id);
     assertThat(promotion.getJsonArray("codes")).containsExactly(code, code + "-B");
     assertThat(promotion.getString("percent")).isEqualTo("12.5");
     assertThat(promotion.getJsonObject("validity").getString("until")).isEqualTo("2099-01-01T00:00:00");
     assertThat(promotion.getInteger("version")).isEqualTo(1);
     assertThat(promotion.getInteger("used")).isZero();
     assertThat(promotion.getBoolean("active")).isTrue();
+    assertThat(fixture.expect(200, HttpMethod.GET, ADMIN_PATH + "/" + id, fixture.admin(), null)).isEqualTo(promotion);
+    JsonObject guest = fixture.expect(422, HttpMethod.GET, "/api/v1/coupons/" + code + "-B?currency=EUR", null, null);
+    assertThat(guest.getString("detail")).isEqualTo(code + "-B needs a signed-in customer.");
+    JsonObject coupon = fixture.expect(200, HttpMethod.GET, "/api/v1/coupons/" + code.toLowerCase() + "-b?currency=EUR",
+        fixture.customer(), null);
+    assertThat(coupon).isEqualTo(new JsonObject().put("code", code + "-B").put("promotionId", id)
+        .put("kind", "percent_off").put("description", "12.5% off"));
 
-    JsonObject read = fixture.call("pricing.getPromotion", withId(asAdmin("getPromotion", null), id)).getJsonObject("body");
-    assertThat(read).isEqualTo(promotion);
-
-    JsonObject changed = winterSale(code).put("kind", "fixed_amount").putNull("percent")
+    JsonObject changed = winterSale(code).put("kind", "fixed_amount").put("description", "Five off your coat")
         .put("amountOff", new JsonObject().put("EUR", 500).put("USD", 600)).put("codes", array(code + "-C"));
-    JsonObject replaced = fixture.call("pricing.replacePromotion", withId(asAdmin("replacePromotion", changed), id))
-        .getJsonObject("body");
+    changed.remove("percent");
+    JsonObject replaced = fixture.expect(200, HttpMethod.PUT, ADMIN_PATH + "/" + id, fixture.admin(), changed);
     assertThat(replaced.getString("kind")).isEqualTo("fixed_amount");
+    assertThat(replaced.containsKey("percent")).isFalse();
     assertThat(replaced.getInteger("version")).isEqualTo(2);
     assertThat(replaced.getJsonArray("codes")).containsExactly(code + "-C");
     assertThat(fixture.count("SELECT count(*) FROM pricing.coupon_code WHERE promotion_id = $1", UUID.fromString(id)))
         .isEqualTo(1);
+    fixture.expect(422, HttpMethod.GET, "/api/v1/coupons/" + code + "?currency=EUR", fixture.customer(), null);
 
-    JsonObject deactivated = fixture.call("pricing.deactivatePromotion", withId(asAdmin("deactivatePromotion", null), id));
-    assertThat(deactivated.getInteger("status")).isEqualTo(204);
-    assertThat(fixture.call("pricing.deactivatePromotion", withId(asAdmin("deactivatePromotion", null), id))
-        .getInteger("status")).as("deactivating again changes nothing").isEqualTo(204);
-    Problem refused = fixture.problem("pricing.validateCoupon", new JsonObject().put("code", code + "-c")
-        .put("currency", "EUR"));
-    assertThat(refused.code()).isEqualTo(ErrorCode.UNPROCESSABLE);
-    assertThat(refused.detail()).isEqualTo(code + "-C is no longer valid.");
+    fixture.expect(204, HttpMethod.DELETE, ADMIN_PATH + "/" + id, fixture.admin(), null);
+    fixture.expect(204, HttpMethod.DELETE, ADMIN_PATH + "/" + id, fixture.admin(), null);
+    JsonObject refused = fixture.expect(422, HttpMethod.GET, "/api/v1/coupons/" + code + "-C?currency=EUR",
+        fixture.customer(), null);
+    assertThat(refused.getString("detail")).isEqualTo(code + "-C is no longer valid.");
 
     assertThat(fixture.events(id)).extracting(e -> e.getString("type") + " " + e.getJsonObject("data").getString("change"))
         .containsExactly("emporium.pricing.promotion.changed.v1 created", "emporium.pricing.promotion.changed.v1 updated",
@@ -100,16 +119,27 @@ class PromotionAdminTest {
   }
 
   @Test
+  void onlyAdministratorsManageAndTheContractRefusesMalformedBodies() throws Exception {
+    long before = fixture.count("SELECT count(*) FROM pricing.promotion");
+    fixture.expect(403, HttpMethod.POST, ADMIN_PATH, fixture.customer(), winterSale("MINE1"));
+    fixture.expect(401, HttpMethod.GET, ADMIN_PATH, null, null);
+    JsonObject bad = fixture.expect(400, HttpMethod.POST, ADMIN_PATH, fixture.admin(), winterSale("BAD1")
+        .put("percent", "ten"));
+    assertThat(bad.getJsonArray("errors").encode()).contains("/percent");
+    fixture.expect(404, HttpMethod.GET, ADMIN_PATH + "/" + UUID.randomUUID(), fixture.admin(), null);
+    assertThat(fixture.count("SELECT count(*) FROM pricing.promotion")).isEqualTo(before);
+  }
+
+  @Test
   void promotionsArePagedOldestFirst() throws Exception {
     for (int i = 0; i < 3; i++) {
-      fixture.call("pricing.createPromotion", asAdmin("createPromotion", winterSale("PAGE" + i + UUID.randomUUID()
-          .toString().substring(0, 6))));
+      fixture.expect(201, HttpMethod.POST, ADMIN_PATH, fixture.admin(), winterSale("PAGE" + i
+          + UUID.randomUUID().toString().substring(0, 6)));
     }
-    JsonObject first = fixture.call("pricing.listPromotions", asAdmin("listPromotions", null)
-        .put("query", new JsonObject().put("limit", 2))).getJsonObject("body");
+    JsonObject first = fixture.expect(200, HttpMethod.GET, ADMIN_PATH + "?limit=2", fixture.admin(), null);
     assertThat(first.getJsonArray("items")).hasSize(2);
-    JsonObject second = fixture.call("pricing.listPromotions", asAdmin("listPromotions", null)
-        .put("query", new JsonObject().put("limit", 200).put("cursor", first.getString("nextCursor")))).getJsonObject("body");
+    JsonObject second = fixture.expect(200, HttpMethod.GET, ADMIN_PATH + "?limit=100&cursor="
+        + first.getString("nextCursor"), fixture.admin(), null);
     assertThat(second.getString("nextCursor")).isNull();
     assertThat(second.getJsonArray("items")).isNotEmpty();
     assertThat(second.getJsonArray("items").getJsonObject(0).getString("id"))
@@ -148,7 +178,7 @@ class PromotionAdminTest {
   }
 
   @Test
-  void aCodeOfAnotherPromotionIsAConflictAndOnlyAdministratorsManage() throws Exception {
+  void aCodeOfAnotherPromotionIsAConflict() throws Exception {
     String code = "TAKEN" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     fixture.call("pricing.createPromotion", asAdmin("createPromotion", winterSale(code)));
     long before = fixture.count("SELECT count(*) FROM pricing.promotion");
@@ -157,14 +187,48 @@ class PromotionAdminTest {
         winterSale("OTHER" + UUID.randomUUID().toString().substring(0, 6)).put("codes", array("fresh1", code.toLowerCase()))));
     assertThat(clash.code()).isEqualTo(ErrorCode.CONFLICT);
     assertField(clash, "/codes/1");
-
-    JsonObject asCustomer = envelope("createPromotion", customer(UUID.randomUUID(), "c@example.com", "C"))
-        .put("body", winterSale("MINE" + UUID.randomUUID().toString().substring(0, 6)));
-    assertThat(fixture.problem("pricing.createPromotion", asCustomer).code()).isEqualTo(ErrorCode.FORBIDDEN);
-    assertThat(fixture.problem("pricing.listPromotions", envelope("listPromotions", null)).code())
-        .isEqualTo(ErrorCode.UNAUTHENTICATED);
     assertThat(fixture.count("SELECT count(*) FROM pricing.promotion")).isEqualTo(before);
-    assertThat(fixture.problem("pricing.getPromotion", withId(asAdmin("getPromotion", null), UUID.randomUUID().toString()))
-        .code()).isEqualTo(ErrorCode.NOT_FOUND);
+  }
+
+  @Test
+  void quotesEvaluateCodesThroughTheDiscountingContract() throws Exception {
+    String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    Clock clock = Clock.systemUTC();
+    Discounting discounting = new EvaluatingDiscounts(fixture.pool(), new PgPromotions(),
+        new PgRedemptions(new Outbox("pricing", "test-1", new TimeOrderedIds(clock), clock)), clock);
+    create(new JsonObject().put("kind", "percent_off").put("percent", "10").put("codes", array("SHOES" + tag))
+        .put("conditions", new JsonObject().put("categoryIds", array("shoes"))));
+    create(new JsonObject().put("kind", "fixed_amount").put("amountOff", new JsonObject().put("EUR", 500))
+        .put("codes", array("FIVE" + tag)).put("conditions", new JsonObject().put("minSubtotal",
+            new JsonObject().put("EUR", 5_000))));
+    create(new JsonObject().put("kind", "free_shipping").put("codes", array("SHIP" + tag))
+        .put("conditions", new JsonObject().put("skus", array("SOCK-1"))));
+    List<DiscountLine> lines = List.of(new DiscountLine("BOOT-42", List.of("root", "shoes", "boots"), 1, 8_000),
+        new DiscountLine("SOCK-1", List.of("root", "socks"), 3, 1_500), new DiscountLine("HAT-7", List.of("hats"), 1, 2_000));
+
+    Discounts discounts = discounting.evaluate(new DiscountRequest(Currency.getInstance("EUR"), Optional.empty(), lines,
+        List.of("five" + tag, "Shoes" + tag, "ship" + tag), Instant.now())).await(10, TimeUnit.SECONDS);
+
+    assertThat(discounts.discounts()).extracting(Discount::code)
+        .containsExactly("SHOES" + tag, "FIVE" + tag, "SHIP" + tag);
+    assertThat(discounts.discounts()).extracting(Discount::amount).containsExactly(800L, 500L, 0L);
+    assertThat(discounts.discounts().get(0).skus()).containsExactly("BOOT-42");
+    assertThat(discounts.freeShipping()).isTrue();
+    assertThat(discounting.evaluate(new DiscountRequest(Currency.getInstance("EUR"), Optional.empty(), lines, List.of(),
+        Instant.now())).await(10, TimeUnit.SECONDS)).isEqualTo(Discounts.NONE);
+
+    Problem problem = Problems.from(catchThrowable(() -> discounting.evaluate(new DiscountRequest(
+        Currency.getInstance("USD"), Optional.empty(), lines.subList(2, 3), List.of("SHOES" + tag, "nosuch", "FIVE" + tag),
+        Instant.now())).await(10, TimeUnit.SECONDS)));
+    assertThat(problem.code()).isEqualTo(ErrorCode.UNPROCESSABLE);
+    assertThat(problem.errors()).extracting(Problem.FieldError::field)
+        .containsExactly("/couponCodes/0", "/couponCodes/1", "/couponCodes/2");
+    assertThat(problem.errors()).extracting(Problem.FieldError::message).containsExactly(
+        "SHOES" + tag + " applies to none of these items.", "NOSUCH is not a known coupon.",
+        "FIVE" + tag + " cannot be used in USD.");
+  }
+
+  private static void create(JsonObject definition) throws Exception {
+    fixture.expect(201, HttpMethod.POST, ADMIN_PATH, fixture.admin(), definition.put("name", "Quote test"));
   }
 }

@@ -2,10 +2,16 @@ package org.emporium.pricing;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -24,9 +30,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -36,21 +44,60 @@ import static org.assertj.core.api.Assertions.fail;
  */
 final class PromotionFixture implements AutoCloseable {
 
+  static final String ADMIN_PASSWORD = "An admin password for tests";
+
   private final Node node;
   private final StoppableClock clock;
   private final Pool pool;
+  private final WebClient client;
+  private String adminToken;
 
   private PromotionFixture(Node node, StoppableClock clock) {
     this.node = node;
     this.clock = clock;
     this.pool = new Clients(node.config()).postgresUnshared(vertx(), "pricing", 4);
+    this.client = WebClient.create(vertx(), new WebClientOptions().setDefaultHost("127.0.0.1")
+        .setDefaultPort(node.config().http().port()));
   }
 
   static PromotionFixture start(Path dir) {
     StoppableClock clock = new StoppableClock();
-    Node node = new Node(TestNode.config("test", dir, Map.of()), new ConfigSource(Path.of(".")), clock);
+    Node node = new Node(TestNode.config("test", dir, Map.of("adminPassword", ADMIN_PASSWORD)),
+        new ConfigSource(Path.of(".")), clock);
     node.start();
     return new PromotionFixture(node, clock);
+  }
+
+  /** The REST answer's body (empty for none), after checking its status. */
+  JsonObject expect(int status, HttpMethod method, String path, String token, JsonObject body) throws Exception {
+    HttpRequest<Buffer> request = client.request(method, path).timeout(15_000);
+    if (token != null) {
+      request.putHeader("Authorization", "Bearer " + token);
+    }
+    HttpResponse<Buffer> response = (body == null ? request.send() : request.sendJsonObject(body))
+        .await(20, TimeUnit.SECONDS);
+    assertThat(response.statusCode()).as("%s %s: %s", method, path, response.bodyAsString()).isEqualTo(status);
+    String text = response.bodyAsString();
+    JsonObject json = text == null || text.isEmpty() ? new JsonObject() : new JsonObject(text);
+    String location = response.getHeader("Location");
+    return location == null ? json : json.put("_location", location);
+  }
+
+  /** The seeded administrator's access token. */
+  String admin() throws Exception {
+    if (adminToken == null) {
+      adminToken = expect(200, HttpMethod.POST, "/api/v1/auth/login", null, new JsonObject()
+          .put("email", "admin@emporium.local").put("password", ADMIN_PASSWORD)).getString("access_token");
+    }
+    return adminToken;
+  }
+
+  /** A new customer's access token. */
+  String customer() throws Exception {
+    JsonObject login = new JsonObject().put("email", "shopper-" + UUID.randomUUID() + "@example.com")
+        .put("password", "correct horse battery");
+    expect(201, HttpMethod.POST, "/api/v1/auth/register", null, login.copy().put("name", "Shopper"));
+    return expect(200, HttpMethod.POST, "/api/v1/auth/login", null, login).getString("access_token");
   }
 
   Vertx vertx() {
@@ -109,6 +156,7 @@ final class PromotionFixture implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    client.close();
     pool.close().await(5, TimeUnit.SECONDS);
     node.stop();
   }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -70,6 +71,7 @@ public final class PromotionJson {
     return definition;
   }
 
+  /** The stored promotion; members without a value are left out, so what is read can be sent back. */
   public static JsonObject write(Promotion promotion) {
     PromotionDefinition d = promotion.definition();
     JsonObject conditions = new JsonObject().put("minSubtotal", new JsonObject(new LinkedHashMap<>(
@@ -77,17 +79,18 @@ public final class PromotionJson {
         .put("categoryIds", new JsonArray(List.copyOf(new TreeSet<>(d.conditions().categoryIds()))))
         .put("skus", new JsonArray(List.copyOf(new TreeSet<>(d.conditions().skus()))))
         .put("firstOrder", d.conditions().firstOrder());
-    JsonObject validity = new JsonObject().put("from", text(d.validity().from())).put("until", text(d.validity().until()))
-        .put("timeZone", d.validity().zone().getId());
-    return new JsonObject().put("id", promotion.id().toString()).put("name", d.name())
+    JsonObject json = new JsonObject().put("id", promotion.id().toString()).put("name", d.name())
         .put("description", d.description()).put("kind", kind(d.kind()))
         .put("percent", d.percent() == null ? null : d.percent().stripTrailingZeros().toPlainString())
-        .put("amountOff", new JsonObject(new LinkedHashMap<>(d.amountOff()))).put("conditions", conditions)
-        .put("validity", validity)
+        .put("amountOff", d.amountOff().isEmpty() ? null : new JsonObject(new LinkedHashMap<>(d.amountOff())))
+        .put("conditions", conditions)
+        .put("validity", new JsonObject().put("from", text(d.validity().from())).put("until", text(d.validity().until()))
+            .put("timeZone", d.validity().zone().getId()))
         .put("limits", new JsonObject().put("total", d.limits().total()).put("perCustomer", d.limits().perCustomer()))
-        .put("codes", new JsonArray(d.codes())).put("active", d.active()).put("used", promotion.used())
-        .put("version", promotion.version()).put("createdAt", promotion.createdAt().toString())
-        .put("updatedAt", promotion.updatedAt().toString());
+        .put("codes", new JsonArray(List.copyOf(new TreeSet<>(d.codes())))).put("active", d.active())
+        .put("used", promotion.used()).put("version", promotion.version())
+        .put("createdAt", promotion.createdAt().toString()).put("updatedAt", promotion.updatedAt().toString());
+    return withoutNulls(json);
   }
 
   /** {@code percent_off}, {@code fixed_amount}, {@code free_shipping}. */
@@ -137,6 +140,16 @@ public final class PromotionJson {
     }
     in.violation(name, "must be a local date-time without offset, such as 2026-12-31T23:59:59");
     return null;
+  }
+
+  private static JsonObject withoutNulls(JsonObject json) {
+    json.getMap().values().removeIf(Objects::isNull);
+    json.forEach(entry -> {
+      if (entry.getValue() instanceof JsonObject nested) {
+        withoutNulls(nested);
+      }
+    });
+    return json;
   }
 
   private static String text(LocalDateTime time) {

@@ -42,7 +42,8 @@ public record CouponCheck(String currency, Instant at, Shopper shopper, Optional
       Promotion promotion = CouponCodes.isValid(code) ? promotions.get(code) : null;
       Optional<Refusal> refusal;
       if (promotion == null) {
-        refusal = refuse(i, Refusal.Reason.UNKNOWN, shown(codes.get(i)) + " is not a known coupon.");
+        refusal = refuse(i, Refusal.Reason.UNKNOWN, (CouponCodes.isValid(code) ? code : shown(codes.get(i)))
+            + " is not a known coupon.");
       } else if (seenCodes.containsKey(code) || seenPromotions.containsKey(promotion.id())) {
         refusal = refuse(i, Refusal.Reason.REPEATED, code + " repeats "
             + seenPromotions.getOrDefault(promotion.id(), code) + ": each promotion counts once.");
