@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.emporium.platform.error.ErrorCode;
 import org.emporium.platform.error.Problem;
+import org.emporium.platform.error.Problems;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,6 +89,8 @@ class CouponRedemptionTest {
         .map(f -> ((ReplyException) f.cause()).failureCode()).toList();
     assertThat(redeemed).isEqualTo(100);
     assertThat(failures).hasSize(900).containsOnly(422);
+    assertThat(replies.stream().filter(Future::failed).map(f -> Problems.from(f.cause()).detail()).distinct())
+        .containsExactly(coupon[0] + " has been used up.");
     assertThat(used(coupon[1])).isEqualTo(100);
     assertThat(fixture.count("SELECT count(*) FROM pricing.redemption WHERE promotion_id = $1",
         UUID.fromString(coupon[1]))).isEqualTo(100);
