@@ -2,7 +2,6 @@ package org.emporium.pricing;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.emporium.platform.error.ErrorCode;
 import org.emporium.platform.error.Problem;

@@ -58,10 +58,8 @@ public final class PromotionJson {
     UsageLimits limits = new UsageLimits(toInt(limitsIn.whole("total", 1, Integer.MAX_VALUE)),
         toInt(limitsIn.whole("perCustomer", 1, Integer.MAX_VALUE)));
     List<String> codes = in.strings("codes", PromotionDefinition.MAX_CODES).stream().map(CouponCodes::normalise).toList();
-    if (body == null || !body.containsKey("codes")) {
-      in.violation("codes", "is required");
-    }
-    PromotionDefinition definition = new PromotionDefinition(in.string("name"), in.string("description"), kind, percent, in.amounts("amountOff", MAX_AMOUNT), conditions,
+    PromotionDefinition definition = new PromotionDefinition(in.string("name"), in.string("description"), kind,
+        percent, in.amounts("amountOff", MAX_AMOUNT), conditions,
         validity(in.object("validity", Set.of("from", "until", "timeZone"))), limits, codes,
         !Boolean.FALSE.equals(in.bool("active")));
     violations.addAll(definition.violations());

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -34,7 +36,7 @@ public record CouponCheck(String currency, Instant at, Shopper shopper, Optional
   public Outcome check(List<String> codes, Map<String, Promotion> promotions) {
     List<Accepted> accepted = new ArrayList<>();
     List<Refusal> refusals = new ArrayList<>();
-    Map<String, String> seenCodes = new HashMap<>();
+    Set<String> seenCodes = new HashSet<>();
     Map<UUID, String> seenPromotions = new HashMap<>();
     Map<DiscountKind, String> kinds = new HashMap<>();
     for (int i = 0; i < codes.size(); i++) {
@@ -44,9 +46,11 @@ public record CouponCheck(String currency, Instant at, Shopper shopper, Optional
       if (promotion == null) {
         refusal = refuse(i, Refusal.Reason.UNKNOWN, (CouponCodes.isValid(code) ? code : shown(codes.get(i)))
             + " is not a known coupon.");
-      } else if (seenCodes.containsKey(code) || seenPromotions.containsKey(promotion.id())) {
-        refusal = refuse(i, Refusal.Reason.REPEATED, code + " repeats "
-            + seenPromotions.getOrDefault(promotion.id(), code) + ": each promotion counts once.");
+      } else if (!seenCodes.add(code)) {
+        refusal = refuse(i, Refusal.Reason.REPEATED, code + " is entered twice.");
+      } else if (seenPromotions.containsKey(promotion.id())) {
+        refusal = refuse(i, Refusal.Reason.REPEATED, code + " gives the same promotion as "
+            + seenPromotions.get(promotion.id()) + ".");
       } else if (kinds.containsKey(promotion.kind())) {
         refusal = refuse(i, Refusal.Reason.SAME_KIND, code + " cannot be combined with " + kinds.get(promotion.kind())
             + ": one " + label(promotion.kind()) + " coupon per order.");
@@ -54,7 +58,6 @@ public record CouponCheck(String currency, Instant at, Shopper shopper, Optional
         int index = i;
         refusal = usable(index, code, promotion).or(() -> meets(index, code, promotion));
       }
-      seenCodes.putIfAbsent(code, code);
       if (refusal.isPresent()) {
         refusals.add(refusal.get());
       } else {

@@ -66,6 +66,8 @@ public record PromotionDefinition(String name, String description, DiscountKind 
     if (conditions.categoryIds().size() > MAX_CATEGORIES) {
       found.add(new Violation("/conditions/categoryIds", "must hold at most " + MAX_CATEGORIES + " ids"));
     }
+    conditions.skus().stream().filter(sku -> sku.isBlank() || sku.length() > 64).findFirst().ifPresent(sku ->
+        found.add(new Violation("/conditions/skus", "must hold SKUs of 1 to 64 characters")));
     if (conditions.skus().size() > MAX_SKUS) {
       found.add(new Violation("/conditions/skus", "must hold at most " + MAX_SKUS + " SKUs"));
     }

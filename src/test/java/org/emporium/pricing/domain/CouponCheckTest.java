@@ -129,6 +129,12 @@ class CouponCheckTest {
     });
     CouponCheck.Outcome twice = new CouponCheck("EUR", NOW, Shopper.GUEST, Optional.of(LINES))
         .check(List.of("TEN", "ten"), Map.of("TEN", ten.promotion()));
-    assertThat(twice.refusals()).extracting(Refusal::reason).containsExactly(Refusal.Reason.REPEATED);
+    assertThat(twice.refusals()).extracting(Refusal::message).containsExactly("TEN is entered twice.");
+    CouponCheck.Outcome alias = new CouponCheck("EUR", NOW, Shopper.GUEST, Optional.of(LINES))
+        .check(List.of("TEN", "TENNER"), Map.of("TEN", ten.promotion(), "TENNER", ten.promotion()));
+    assertThat(alias.refusals()).singleElement().satisfies(r -> {
+      assertThat(r.reason()).isEqualTo(Refusal.Reason.REPEATED);
+      assertThat(r.message()).isEqualTo("TENNER gives the same promotion as TEN.");
+    });
   }
 }
