@@ -131,6 +131,26 @@ class PromotionAdminTest {
   }
 
   @Test
+  void aPromotionReadCanBeSentBackWithoutItsStoredMembers() throws Exception {
+    JsonObject minimal = new JsonObject().put("name", "Round trip").put("kind", "free_shipping")
+        .put("codes", array("ROUND" + UUID.randomUUID().toString().substring(0, 6)));
+    JsonObject created = fixture.expect(201, HttpMethod.POST, ADMIN_PATH, fixture.admin(), minimal);
+    String id = created.getString("id");
+    assertThat(created.getJsonObject("validity")).isEqualTo(new JsonObject().put("timeZone", "UTC"));
+    assertThat(created.getJsonObject("limits")).isEmpty();
+
+    JsonObject input = created.copy();
+    List.of("id", "used", "version", "createdAt", "updatedAt", "_location").forEach(input::remove);
+    JsonObject replaced = fixture.expect(200, HttpMethod.PUT, ADMIN_PATH + "/" + id, fixture.admin(), input);
+    assertThat(replaced.getInteger("version")).isEqualTo(2);
+    List.of("version", "updatedAt", "_location").forEach(member -> {
+      replaced.remove(member);
+      created.remove(member);
+    });
+    assertThat(replaced).isEqualTo(created);
+  }
+
+  @Test
   void promotionsArePagedOldestFirst() throws Exception {
     for (int i = 0; i < 3; i++) {
       fixture.expect(201, HttpMethod.POST, ADMIN_PATH, fixture.admin(), winterSale("PAGE" + i

@@ -3,7 +3,6 @@ package org.emporium.pricing.domain;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * When a promotion may be used: from {@code from} (inclusive) until {@code until} (exclusive), both
@@ -14,7 +13,7 @@ import java.time.ZoneOffset;
  */
 public record Validity(LocalDateTime from, LocalDateTime until, ZoneId zone) {
 
-  public static final Validity ALWAYS = new Validity(null, null, ZoneOffset.UTC);
+  public static final Validity ALWAYS = new Validity(null, null, ZoneId.of("UTC"));
 
   /** Where {@code instant} lies relative to the window. */
   public enum State {
