@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The stored promotions and their coupon codes (each code belongs to one promotion for good). */
+/** The stored promotions and their coupon codes (a code belongs to one promotion at a time). */
 public interface Promotions {
 
   Future<Optional<Promotion>> find(SqlClient client, UUID id);
