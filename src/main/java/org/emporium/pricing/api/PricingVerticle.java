@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * The pricing context. So far: exchange rates on {@code pricing.fxRates} (every node's rate cache),
  * {@code pricing.listRates} and {@code pricing.putRates} (REST), and the live feed that turns each
- * {@code fx.updated} event into a cluster-wide {@code pricing.fx.updated} notice.
+ * {@code fx.updated} event into a cluster-wide {@code pricing.fx.updated} notice; promotions and
+ * coupons on the addresses of {@link PromotionEndpoints}.
  */
 public final class PricingVerticle extends VerticleBase {
 
@@ -43,6 +44,7 @@ public final class PricingVerticle extends VerticleBase {
     ReadingRates reading = new ReadingRates(pool, rates, settings);
     SettingRates setting = new SettingRates(pool, outbox, rates);
     PricingEndpoints endpoints = new PricingEndpoints(reading, setting, platform.clock());
+    PromotionEndpoints promotions = PromotionEndpoints.serve(vertx, platform, pool, outbox);
     BusEndpoints bus = new BusEndpoints(vertx)
         .serve(FxRatesCache.RATES_ADDRESS, endpoints::fxRates)
         .forwarded("pricing.listRates", endpoints::listRates)
@@ -50,7 +52,7 @@ public final class PricingVerticle extends VerticleBase {
     feed = LiveEvents.builder(vertx, platform).name("fx").topics(SettingRates.TOPIC)
         .route(LiveRoute.forTypes(Set.of(FX_UPDATED), event -> FxRatesCache.UPDATED_ADDRESS)).build();
     return new DemoRates(setting, settings, platform.clock()).store()
-        .compose(stored -> bus.registered())
+        .compose(stored -> Future.all(bus.registered(), promotions.registered()))
         .compose(registered -> feed.start());
   }
 
