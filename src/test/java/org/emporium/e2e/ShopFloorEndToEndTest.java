@@ -89,6 +89,48 @@ class ShopFloorEndToEndTest {
         .isZero();
   }
 
+  @Test
+  void aRenamedBrandAndAMovedCategoryReachSearchWithoutTouchingTheProduct() throws Exception {
+    String admin = node.admin();
+    String shop = node.create("shops", new JsonObject().put("slug", "harbour").put("name", "Harbour"));
+    String brand = node.create("brands", new JsonObject().put("slug", "saltwind").put("name", "Saltwind"));
+    String kitchen = node.create("categories", new JsonObject().put("slug", "kitchen").put("name", "Kitchen"));
+    String garden = node.create("categories", new JsonObject().put("slug", "garden").put("name", "Garden"));
+    String pots = node.create("categories", new JsonObject().put("slug", "pots").put("name", "Pots")
+        .put("parentId", kitchen));
+    String sku = "POT-" + UUID.randomUUID().toString().substring(0, 8);
+    String id = node.expect(201, HttpMethod.POST, "/api/v1/products", admin, new JsonObject()
+        .put("title", "Clay pot " + sku).put("categoryId", pots).put("brandId", brand).put("shopId", shop)
+        .put("status", "published").put("variants", new JsonArray().add(new JsonObject().put("sku", sku)
+            .put("prices", new JsonArray().add(new JsonObject().put("currency", "USD").put("amount", 1_500))))))
+        .getString("id");
+    eventually("/api/v1/search?q=saltwind&category=" + kitchen, result -> ids(result).contains(id));
+    long version = node.expect(200, HttpMethod.GET, "/api/v1/products/" + id, null, null).getLong("version");
+
+    node.expect(200, HttpMethod.PUT, "/api/v1/admin/brands/" + brand, admin,
+        new JsonObject().put("slug", "tidewater").put("name", "Tidewater"));
+    node.expect(200, HttpMethod.PUT, "/api/v1/admin/categories/" + pots, admin,
+        new JsonObject().put("slug", "planters").put("name", "Planters").put("parentId", garden));
+
+    JsonObject renamed = eventually("/api/v1/search?q=tidewater&category=" + garden, result -> ids(result).contains(id));
+    assertThat(renamed.getJsonArray("items").getJsonObject(0).getString("brand")).isEqualTo("Tidewater");
+    assertThat(renamed.getJsonObject("facets").getJsonArray("brands").getJsonObject(0).getString("label"))
+        .isEqualTo("Tidewater");
+    assertThat(renamed.getJsonObject("facets").getJsonArray("categories").getJsonObject(0).getString("label"))
+        .isEqualTo("Planters");
+    eventually("/api/v1/search?q=" + sku + "&category=" + kitchen, result -> !ids(result).contains(id));
+    assertThat(ids(node.expect(200, HttpMethod.GET, "/api/v1/search?q=saltwind", null, null))).doesNotContain(id);
+    assertThat(node.expect(200, HttpMethod.GET, "/api/v1/products/" + id, null, null).getLong("version"))
+        .as("the product itself did not change").isEqualTo(version);
+    assertThat(node.rows("SELECT event_type FROM catalog.outbox WHERE aggregate_id IN ($1, $2) ORDER BY id",
+        brand, pots).stream().map(row -> row.getString(0)).toList())
+        .containsExactly("emporium.catalog.brand.updated.v1", "emporium.catalog.category.updated.v1");
+  }
+
+  private static java.util.List<String> ids(JsonObject result) {
+    return result.getJsonArray("items").stream().map(i -> ((JsonObject) i).getString("productId")).toList();
+  }
+
   private static JsonObject eventually(String path, Predicate<JsonObject> done) throws InterruptedException {
     Instant deadline = Instant.now().plus(BOUND);
     JsonObject last = null;

@@ -76,6 +76,12 @@ class OpenApiContractTest {
     API.put("GET /api/v1/inventory/{sku}", "inventory.getStock");
     API.put("GET /api/v1/fx-rates", "pricing.listRates");
     API.put("PUT /api/v1/admin/fx-rates", "pricing.putRates");
+    API.put("GET /api/v1/admin/promotions", "pricing.listPromotions");
+    API.put("POST /api/v1/admin/promotions", "pricing.createPromotion");
+    API.put("GET /api/v1/admin/promotions/{id}", "pricing.getPromotion");
+    API.put("PUT /api/v1/admin/promotions/{id}", "pricing.replacePromotion");
+    API.put("DELETE /api/v1/admin/promotions/{id}", "pricing.deactivatePromotion");
+    API.put("GET /api/v1/coupons/{code}", "pricing.checkCoupon");
     API.put("POST /api/v1/admin/fx-rates/import", "pricing.importRates");
     API.put("GET /api/v1/admin/tax-rates", "pricing.listTaxRates");
     API.put("PUT /api/v1/admin/tax-rates/{country}", "pricing.putTaxRates");

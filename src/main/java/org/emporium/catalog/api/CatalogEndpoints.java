@@ -141,14 +141,20 @@ final class CatalogEndpoints {
     });
   }
 
-  /** {@code catalog.exportProducts}: {@code {after, limit}}. */
+  /** {@code catalog.exportProducts}: {@code {after, limit, categoryId?, brandId?}}. */
   Future<JsonObject> exportProducts(JsonObject body) {
-    Object after = body.getValue("after");
-    UUID from = after == null ? null : CatalogRequests.uuid(after);
-    if (after != null && from == null) {
-      throw Rejected.invalid(List.of(new Violation("/after", "must be a product id or null")));
+    UUID from = optionalId(body, "after");
+    return reading.export(from, optionalId(body, "categoryId"), optionalId(body, "brandId"),
+        CatalogRequests.limit(body.getValue("limit"), MAX_EXPORT, MAX_EXPORT));
+  }
+
+  private static UUID optionalId(JsonObject body, String field) {
+    Object value = body.getValue(field);
+    UUID id = value == null ? null : CatalogRequests.uuid(value);
+    if (value != null && id == null) {
+      throw Rejected.invalid(List.of(new Violation("/" + field, "must be an id or null")));
     }
-    return reading.export(from, CatalogRequests.limit(body.getValue("limit"), MAX_EXPORT, MAX_EXPORT));
+    return id;
   }
 
   Future<JsonObject> categoryTree(JsonObject body) {

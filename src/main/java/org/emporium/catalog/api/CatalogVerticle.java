@@ -69,7 +69,7 @@ public final class CatalogVerticle extends VerticleBase {
         platform.clock()::millis);
     ChangingProducts changing = new ChangingProducts(pool, outbox, products, changes, platform.ids(),
         platform.clock(), settings.baseCurrency());
-    ManagingTaxonomy managing = new ManagingTaxonomy(pool, taxonomy, changes, platform.ids(), platform.clock());
+    ManagingTaxonomy managing = new ManagingTaxonomy(pool, outbox, taxonomy, changes, platform.ids(), platform.clock());
     CatalogEndpoints endpoints = new CatalogEndpoints(changing, new ReadingProducts(pool, products, taxonomy, cache,
         new Prices(settings.baseCurrency(), new FxPriceConversion(rates, platform.clock()))), managing);
     BusEndpoints bus = new BusEndpoints(vertx, RejectionProblems::of);

@@ -7,6 +7,8 @@ import io.vertx.sqlclient.Pool;
 import org.emporium.catalog.domain.ProductRules;
 import org.emporium.catalog.domain.Rejection;
 import org.emporium.catalog.domain.Violation;
+import org.emporium.platform.events.Outbox;
+import org.emporium.platform.events.Transaction;
 import org.emporium.platform.id.TimeOrderedIds;
 
 import java.time.Clock;
@@ -19,7 +21,8 @@ import java.util.UUID;
 
 /**
  * The admin side of shops, brands and categories, and the category tree for everyone. Product
- * snapshots name brands and categories, so a change of either empties every node's cache.
+ * snapshots name brands and categories, so a change of either empties every node's cache and is
+ * published on {@code catalog.taxonomy.v1} in the same transaction.
  */
 public final class ManagingTaxonomy {
 
@@ -27,13 +30,16 @@ public final class ManagingTaxonomy {
   private static final Set<String> NAMED = Set.of("slug", "name");
 
   private final Pool pool;
+  private final Outbox outbox;
   private final Taxonomy taxonomy;
   private final ProductChanges changes;
   private final TimeOrderedIds ids;
   private final Clock clock;
 
-  public ManagingTaxonomy(Pool pool, Taxonomy taxonomy, ProductChanges changes, TimeOrderedIds ids, Clock clock) {
+  public ManagingTaxonomy(Pool pool, Outbox outbox, Taxonomy taxonomy, ProductChanges changes, TimeOrderedIds ids,
+      Clock clock) {
     this.pool = pool;
+    this.outbox = outbox;
     this.taxonomy = taxonomy;
     this.changes = changes;
     this.ids = ids;
@@ -55,15 +61,16 @@ public final class ManagingTaxonomy {
 
   public Future<JsonObject> updateCategory(UUID id, JsonObject body) {
     JsonObject category = category(body);
-    return pool.withTransaction(tx -> taxonomy.path(tx, id).compose(old -> {
+    return Transaction.run(pool, outbox, tx -> taxonomy.path(tx.connection(), id).compose(old -> {
       List<UUID> oldPath = old.orElseThrow(() -> Rejected.notFound("No category has this id."));
-      return parentPath(tx, category).compose(parentPath -> {
+      return parentPath(tx.connection(), category).compose(parentPath -> {
         if (parentPath.contains(id)) {
           return Future.failedFuture(new Rejected(new Rejection.Unusable("A category cannot move under itself.")));
         }
         List<UUID> newPath = new ArrayList<>(parentPath);
         newPath.add(id);
-        return taxonomy.updateCategory(tx, id, category, oldPath, newPath);
+        return taxonomy.updateCategory(tx.connection(), id, category, oldPath, newPath)
+            .onSuccess(updated -> tx.publish(TaxonomyEvents.categoryUpdated(id, category, newPath)));
       });
     })).onSuccess(done -> changes.all()).map(done -> category.copy().put("id", id.toString()));
   }
@@ -81,14 +88,17 @@ public final class ManagingTaxonomy {
 
   public Future<JsonObject> updateNamed(String kind, UUID id, JsonObject body) {
     JsonObject named = named(body);
-    return pool.withTransaction(tx -> taxonomy.updateNamed(tx, kind, id, named.getString("slug"),
-            named.getString("name")))
-        .map(found -> {
-          if (!found) {
-            throw Rejected.notFound("No " + kind + " has this id.");
-          }
-          return named.copy().put("id", id.toString());
-        }).onSuccess(done -> changes.all());
+    return Transaction.run(pool, outbox, tx -> taxonomy.updateNamed(tx.connection(), kind, id, named.getString("slug"),
+            named.getString("name")).map(found -> {
+              if (!found) {
+                throw Rejected.notFound("No " + kind + " has this id.");
+              }
+              if (kind.equals("brand")) {
+                tx.publish(TaxonomyEvents.brandUpdated(id, named));
+              }
+              return named.copy().put("id", id.toString());
+            }))
+        .onSuccess(done -> changes.all());
   }
 
   /** {@code catalog.categoryTree}: every category, flat. */

@@ -96,9 +96,12 @@ public final class ReadingProducts {
         }));
   }
 
-  /** {@code catalog.exportProducts}: published snapshots in id order, straight from the database. */
-  public Future<JsonObject> export(UUID after, int limit) {
-    return products.published(pool, null, null, after, limit + 1).compose(ids -> {
+  /**
+   * {@code catalog.exportProducts}: published snapshots in id order, straight from the database; all
+   * of them, or those of a category's subtree or of a brand.
+   */
+  public Future<JsonObject> export(UUID after, UUID categoryId, UUID brandId, int limit) {
+    return products.published(pool, categoryId, brandId, after, limit + 1).compose(ids -> {
       List<UUID> page = ids.subList(0, Math.min(limit, ids.size()));
       return products.snapshots(pool, page).map(found -> {
         JsonArray items = new JsonArray();

@@ -10,6 +10,7 @@ import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatedRequest;
 import org.emporium.platform.eventbus.ForwardedRequest;
 import org.emporium.platform.eventbus.RequestIds;
+import org.emporium.platform.eventbus.SharedJson;
 
 import java.util.Map;
 
@@ -44,7 +45,7 @@ final class BusForwarder implements Handler<RoutingContext> {
     JsonObject envelope = ForwardedRequest.envelope(operationId,
         values(request.getPathParameters(), false), values(request.getQuery(), false), headers, value,
         BearerAuthentication.principal(rc), rc.request().remoteAddress().hostAddress());
-    vertx.eventBus().<JsonObject>request(address, envelope, RequestIds.deliveryOptions(timeoutMs))
+    vertx.eventBus().<JsonObject>request(address, envelope, SharedJson.use(RequestIds.deliveryOptions(timeoutMs)))
         .map(Message::body)
         .onSuccess(reply -> respond(rc, reply))
         .onFailure(rc::fail);

@@ -16,6 +16,7 @@ import org.emporium.edge.grpc.InventoryGrpcService;
 import org.emporium.edge.grpc.PricingGrpcService;
 import org.emporium.edge.grpc.SearchGrpcService;
 import org.emporium.platform.config.NodeConfig.HttpSettings;
+import org.emporium.platform.eventbus.SharedJson;
 import org.emporium.platform.health.DependencyChecks;
 import org.emporium.platform.node.Platform;
 
@@ -37,6 +38,7 @@ public final class EdgeVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    SharedJson.register(vertx);
     HttpSettings http = platform.config().http();
     authenticator = new OidcAuthenticator(vertx, AuthSettings.from(platform.config()), platform.clock(),
         AuthMetrics.fromDefaultRegistry());

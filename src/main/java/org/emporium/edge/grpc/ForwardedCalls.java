@@ -14,6 +14,7 @@ import org.emporium.platform.error.Problem;
 import org.emporium.platform.error.Problems;
 import org.emporium.platform.eventbus.ForwardedRequest;
 import org.emporium.platform.eventbus.RequestIds;
+import org.emporium.platform.eventbus.SharedJson;
 
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -99,7 +100,7 @@ final class ForwardedCalls {
       Principal caller, Forward forward) {
     JsonObject envelope = ForwardedRequest.envelope(operation, forward.path(), forward.query(), new JsonObject(),
         forward.body(), caller, clientIp(request));
-    return vertx.eventBus().<JsonObject>request(address, envelope, RequestIds.deliveryOptions(timeoutMs))
+    return vertx.eventBus().<JsonObject>request(address, envelope, SharedJson.use(RequestIds.deliveryOptions(timeoutMs)))
         .map(Message::body)
         .map(reply -> reply.getJsonObject("body", new JsonObject()));
   }

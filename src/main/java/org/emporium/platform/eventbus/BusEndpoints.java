@@ -2,6 +2,7 @@ package org.emporium.platform.eventbus;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -16,7 +17,9 @@ import java.util.function.Function;
 /**
  * A verticle's request/reply addresses: each takes a JSON object, runs an operation and replies with
  * its result, or with a problem (the context's own mapping of its failures, then {@link Problems}).
- * Request ids travel with the message into the operation's logs.
+ * Request ids travel with the message into the operation's logs. Replies travel by reference on
+ * the same node ({@link SharedJson}): an operation must not change what it replied with, nor keep
+ * changing it, and callers must not change what they receive.
  */
 public final class BusEndpoints {
 
@@ -33,6 +36,7 @@ public final class BusEndpoints {
   public BusEndpoints(Vertx vertx, Function<Throwable, Throwable> problems) {
     this.vertx = vertx;
     this.problems = problems;
+    SharedJson.register(vertx);
   }
 
   /** An address the edge forwards a REST or gRPC request to (the body is the envelope). */
@@ -51,7 +55,7 @@ public final class BusEndpoints {
       } catch (RuntimeException e) {
         reply = Future.failedFuture(e);
       }
-      reply.onSuccess(message::reply).onFailure(failure -> Problems.fail(message, problems.apply(failure)));
+      reply.onSuccess(result -> message.reply(result, SharedJson.use(new DeliveryOptions()))).onFailure(failure -> Problems.fail(message, problems.apply(failure)));
     }));
     return this;
   }

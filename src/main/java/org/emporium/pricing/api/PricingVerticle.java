@@ -10,8 +10,6 @@ import org.emporium.platform.events.live.LiveRoute;
 import org.emporium.platform.money.FxRatesCache;
 import org.emporium.platform.node.Platform;
 import org.emporium.pricing.application.DemoRates;
-import org.emporium.pricing.application.Discounting;
-import org.emporium.pricing.application.NoPromotions;
 import org.emporium.pricing.application.PricingSettings;
 import org.emporium.pricing.application.ReadingRates;
 import org.emporium.pricing.application.SettingRates;
@@ -22,8 +20,9 @@ import java.util.Set;
 /**
  * The pricing context: exchange rates on {@code pricing.fxRates} (every node's rate cache),
  * {@code pricing.listRates} and {@code pricing.putRates} (REST), the live feed that turns each
- * {@code fx.updated} event into a cluster-wide {@code pricing.fx.updated} notice, and quotes,
- * conversions, rate imports and tax tables ({@link QuoteAddresses}).
+ * {@code fx.updated} event into a cluster-wide {@code pricing.fx.updated} notice; promotions and
+ * coupons on the addresses of {@link PromotionEndpoints}; quotes, conversions, rate imports and tax
+ * tables on those of {@link QuoteAddresses}.
  */
 public final class PricingVerticle extends VerticleBase {
 
@@ -47,17 +46,17 @@ public final class PricingVerticle extends VerticleBase {
     ReadingRates reading = new ReadingRates(pool, rates, settings);
     SettingRates setting = new SettingRates(pool, outbox, rates);
     PricingEndpoints endpoints = new PricingEndpoints(reading, setting, platform.clock());
+    PromotionEndpoints promotions = PromotionEndpoints.serve(vertx, platform, pool, outbox);
     BusEndpoints bus = new BusEndpoints(vertx)
         .serve(FxRatesCache.RATES_ADDRESS, endpoints::fxRates)
         .forwarded("pricing.listRates", endpoints::listRates)
         .forwarded("pricing.putRates", endpoints::putRates);
     feed = LiveEvents.builder(vertx, platform).name("fx").topics(SettingRates.TOPIC)
         .route(LiveRoute.forTypes(Set.of(FX_UPDATED), event -> FxRatesCache.UPDATED_ADDRESS)).build();
-    // until promotions exist every coupon code is unknown
-    Discounting discounting = new NoPromotions();
     return new DemoRates(setting, settings, platform.clock()).store()
-        .compose(stored -> bus.registered())
-        .compose(registered -> QuoteAddresses.start(vertx, platform, pool, setting, discounting))
+        .compose(stored -> Future.all(bus.registered(), promotions.registered()))
+        .compose(registered -> QuoteAddresses.start(vertx, platform, pool, setting,
+            promotions.discounting()))
         .onSuccess(started -> quotes = started)
         .compose(started -> feed.start());
   }

@@ -51,7 +51,7 @@ public final class SearchVerticle extends VerticleBase {
           fx = cache;
           return new FxConversion(cache, platform.clock());
         });
-    return Future.all(rates, topics.ensure(List.of(Replication.CATALOG_TOPIC, Replication.STOCK_TOPIC)))
+    return Future.all(rates, topics.ensure(List.of(Replication.CATALOG_TOPIC, Replication.TAXONOMY_TOPIC, Replication.STOCK_TOPIC)))
         .compose(ready -> replication.start())
         .compose(index -> {
           SearchProducts products = new SearchProducts(vertx,

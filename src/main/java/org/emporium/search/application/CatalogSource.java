@@ -12,6 +12,9 @@ public interface CatalogSource {
   /** One page of {@code catalog.exportProducts}: {@code {items, next}}. */
   Future<JsonObject> exportPage(String after, int limit);
 
+  /** One page of the export narrowed by {@code filter}: {@code {categoryId}} (its subtree) or {@code {brandId}}. */
+  Future<JsonObject> exportPage(String after, int limit, JsonObject filter);
+
   /** {@code catalog.categoryTree}: {@code {items: [{id, parentId, slug, ...}]}}. */
   Future<JsonObject> categoryTree();
 

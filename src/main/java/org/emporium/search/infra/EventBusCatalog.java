@@ -25,7 +25,12 @@ public final class EventBusCatalog implements CatalogSource {
 
   @Override
   public Future<JsonObject> exportPage(String after, int limit) {
-    return request("catalog.exportProducts", new JsonObject().put("after", after).put("limit", limit));
+    return exportPage(after, limit, new JsonObject());
+  }
+
+  @Override
+  public Future<JsonObject> exportPage(String after, int limit, JsonObject filter) {
+    return request("catalog.exportProducts", filter.copy().put("after", after).put("limit", limit));
   }
 
   @Override

@@ -128,9 +128,18 @@ public final class ReplicaIndex implements AutoCloseable {
 
   /** Indexes a snapshot newer than the one held; returns whether it was. */
   public boolean apply(IndexedProduct product) {
-    if (!state.isNewer(product.id(), product.version())) {
-      return false;
-    }
+    return state.isNewer(product.id(), product.version()) && write(product);
+  }
+
+  /**
+   * Indexes a snapshot at least as new as the one held: a product reloaded because its brand or
+   * category changed keeps its version but not its names.
+   */
+  public boolean reindex(IndexedProduct product) {
+    return !state.isOlder(product.id(), product.version()) && write(product);
+  }
+
+  private boolean write(IndexedProduct product) {
     List<String> skus = product.skus().stream().map(ProductFields::key).toList();
     state.product(product.id(), product.version(), skus);
     try {

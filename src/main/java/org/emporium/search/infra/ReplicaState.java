@@ -21,6 +21,11 @@ final class ReplicaState {
     return known == null || version > known;
   }
 
+  boolean isOlder(String productId, long version) {
+    Long known = versions.get(productId);
+    return known != null && version < known;
+  }
+
   void product(String productId, long version, List<String> skus) {
     versions.put(productId, version);
     List<String> previous = skusByProduct.put(productId, skus);

@@ -22,15 +22,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps this node's replica in step with the catalog and stock topics. All index writes and Kafka
+ * Keeps this node's replica in step with the catalog, taxonomy and stock topics. All index writes and Kafka
  * reads run in order on one worker thread; the event loop only chains the steps. On start the
  * replica resumes from its committed positions, or is rebuilt from {@code catalog.exportProducts}
  * when it is empty, unfinished, of another schema, or behind the oldest event Kafka still holds.
+ * A renamed or moved brand or category reloads its products before reading on; positions are not
+ * made durable while such a reload is owed, so a crash replays the event.
  */
 public final class Replication {
 
   public static final String CATALOG_TOPIC = "catalog.product.v1";
   public static final String STOCK_TOPIC = "inventory.stock.v1";
+  public static final String TAXONOMY_TOPIC = TaxonomyChanges.TOPIC;
   static final String STOCK_CHANGED = "emporium.inventory.stock.changed.v1";
   private static final Logger LOG = LoggerFactory.getLogger(Replication.class);
 
@@ -40,6 +43,7 @@ public final class Replication {
   private final Map<String, String> kafka;
   private final WorkerExecutor worker;
   private final Promise<Void> stopped = Promise.promise();
+  private final TaxonomyChanges taxonomy = new TaxonomyChanges();
   private ReplicaIndex index;
   private KafkaFeed feed;
   private volatile boolean stopping;
@@ -58,7 +62,7 @@ public final class Replication {
   public Future<ReplicaIndex> start() {
     return worker.executeBlocking(() -> {
       index = ReplicaIndex.open(settings.indexDir());
-      feed = new KafkaFeed(kafka, List.of(CATALOG_TOPIC, STOCK_TOPIC));
+      feed = new KafkaFeed(kafka, List.of(CATALOG_TOPIC, TAXONOMY_TOPIC, STOCK_TOPIC));
       return needsRebuild();
     }).map(rebuild -> {
       LOG.info("Search replica {} opened with {} products; {}", settings.indexDir(), index.products(),
@@ -153,7 +157,7 @@ public final class Replication {
       stopped.tryComplete();
       return;
     }
-    worker.executeBlocking(this::pollOnce).onComplete(done -> {
+    worker.executeBlocking(this::pollOnce).compose(polled -> reloadTaxonomy()).onComplete(done -> {
       if (done.succeeded()) {
         backoffMs = 100;
         poll();
@@ -175,7 +179,7 @@ public final class Replication {
     if (!records.isEmpty()) {
       index.refresh();
     }
-    if (System.nanoTime() - lastCommit > TimeUnit.MILLISECONDS.toNanos(settings.commitIntervalMs())) {
+    if (taxonomy.isEmpty() && System.nanoTime() - lastCommit > TimeUnit.MILLISECONDS.toNanos(settings.commitIntervalMs())) {
       index.commit();
       lastCommit = System.nanoTime();
     }
@@ -190,6 +194,8 @@ public final class Replication {
         if (product != null) {
           index.apply(Snapshots.read(product));
         }
+      } else if (record.topic().equals(TAXONOMY_TOPIC)) {
+        taxonomy.note(event);
       } else if (STOCK_CHANGED.equals(event.type()) && settings.region().equals(event.data().getString("region"))) {
         index.stock(event.data().getString("sku"), event.data().getLong("available"));
       }
@@ -197,6 +203,26 @@ public final class Replication {
       LOG.warn("Search skipped an unreadable event at {}:{}@{}: {}", record.topic(), record.partition(),
           record.offset(), e.getMessage());
     }
+  }
+
+  /** Reloads the products of every brand and category changed, one export filter after the other. */
+  private Future<Void> reloadTaxonomy() {
+    Future<Void> chain = Future.succeededFuture();
+    for (JsonObject filter : taxonomy.pending()) {
+      chain = chain.compose(v -> reload(null, filter)).onSuccess(v -> taxonomy.done(filter));
+    }
+    return chain;
+  }
+
+  private Future<Void> reload(String after, JsonObject filter) {
+    if (stopping) {
+      return Future.failedFuture("stopping");
+    }
+    return catalog.exportPage(after, settings.rebuildPageSize(), filter).compose(page -> worker.executeBlocking(() -> {
+      page.getJsonArray("items", new JsonArray()).forEach(p -> index.reindex(Snapshots.read((JsonObject) p)));
+      index.refresh();
+      return page.getString("next");
+    })).compose(next -> next == null ? Future.succeededFuture() : reload(next, filter));
   }
 
   private Future<Void> later() {

@@ -12,7 +12,9 @@ import org.emporium.platform.config.NodeConfig.ClusterSettings;
 import org.emporium.platform.error.ErrorCode;
 import org.emporium.platform.error.Problem;
 import org.emporium.platform.error.Problems;
+import org.emporium.platform.eventbus.BusEndpoints;
 import org.emporium.platform.eventbus.RecordCodec;
+import org.emporium.platform.eventbus.SharedJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,21 @@ class ClusteredEventBusTest {
             new DeliveryOptions().setSendTimeout(2000))
         .map(Message::body));
     assertThat(reply).isEqualTo(new StockQuery("SKU-9", 42, List.of("ams", "fra")));
+  }
+
+  @Test
+  void sharedJsonRepliesAreTheSameObjectOnTheirNodeAndAnEqualCopyOnAnother() throws Exception {
+    JsonObject kept = new JsonObject().put("sku", "SKU-7").put("lines", new io.vertx.core.json.JsonArray().add(1).add(2))
+        .put("nested", new JsonObject().put("name", "Ærøskøbing"));
+    new BusEndpoints(first).serve("test.shared", body -> Future.succeededFuture(kept)).registered()
+        .await(10, TimeUnit.SECONDS);
+    SharedJson.register(second);
+    JsonObject local = first.eventBus().<JsonObject>request("test.shared", new JsonObject(),
+        SharedJson.use(new DeliveryOptions().setSendTimeout(2000))).map(Message::body).await(5, TimeUnit.SECONDS);
+    JsonObject remote = awaitPropagation(() -> second.eventBus().<JsonObject>request("test.shared", new JsonObject(),
+        SharedJson.use(new DeliveryOptions().setSendTimeout(2000))).map(Message::body));
+    assertThat(local).isSameAs(kept);
+    assertThat(remote).isNotSameAs(kept).isEqualTo(kept);
   }
 
   @Test
