@@ -3,12 +3,15 @@ package org.emporium.platform.error;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.grpc.common.GrpcStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one place where failures of any origin become a {@link Problem}, and problems become
@@ -36,6 +39,13 @@ public final class Problems {
     }
     if (failure instanceof IllegalArgumentException e && e.getMessage() != null) {
       return Problem.of(ErrorCode.BAD_REQUEST, e.getMessage());
+    }
+    if (failure instanceof ConnectionPoolTooBusyException || failure instanceof TimeoutException) {
+      // overload or a slow dependency, not a bug: a stack trace per refused request would only add to it
+      LOG.warn("Unavailable: {}", failure.toString());
+      return Problem.of(ErrorCode.UNAVAILABLE, failure instanceof TimeoutException
+          ? "A service this request needs did not answer in time; try again shortly."
+          : "The service is too busy right now; try again shortly.");
     }
     LOG.error("Unexpected failure", failure);
     return Problem.of(ErrorCode.INTERNAL, "An unexpected error occurred.");

@@ -44,6 +44,15 @@ class ProblemsTest {
   }
 
   @Test
+  void aFullConnectionPoolOrAWaitThatTimedOutIsUnavailableNotAnInternalError() {
+    Problem busy = Problems.from(new io.vertx.core.http.ConnectionPoolTooBusyException("Connection pool reached max wait queue size of 32"));
+    Problem waited = Problems.from(new io.vertx.core.impl.NoStackTraceTimeoutException("Timeout waiting for connection"));
+    assertThat(busy.status()).isEqualTo(503);
+    assertThat(waited.status()).isEqualTo(503);
+    assertThat(busy.toJson().encode()).doesNotContain("max wait queue");
+  }
+
+  @Test
   void unknownFailuresAreInternalAndSayNothingOfTheirCause() {
     Problem problem = Problems.from(new NullPointerException("secret.internal.Field was null"));
     assertThat(problem.status()).isEqualTo(500);
