@@ -177,6 +177,28 @@ final class CartNode implements AutoCloseable {
     throw new AssertionError("expected " + address + " to fail");
   }
 
+  /** A forwarded request as the edge sends it: the cart in the path, the guest token, the caller. */
+  static JsonObject envelope(String operation, JsonObject path, String cartToken, JsonObject body, Principal caller) {
+    JsonObject headers = new JsonObject();
+    if (cartToken != null) {
+      headers.put("x-cart-token", cartToken);
+    }
+    return ForwardedRequest.envelope(operation, path, new JsonObject(), headers, body, caller, "203.0.113.9");
+  }
+
+  /** A signed-in customer as the edge describes one (role customer). */
+  static Principal customerPrincipal() {
+    UUID id = UUID.randomUUID();
+    return new Principal(id.toString(), id, "https://issuer.test", Set.of("customer"),
+        Set.of("customer:self", "cart:own", "checkout:place", "orders:own"), null, "sid-" + id, null, null);
+  }
+
+  /** A new guest cart: {@code {cartId, cartToken, cart}}. */
+  JsonObject guestCart(String currency) {
+    JsonObject body = currency == null ? null : new JsonObject().put("currency", currency);
+    return call("cart.create", envelope("createCart", new JsonObject(), null, body, null)).getJsonObject("body");
+  }
+
   Response redis(Command command, Object... args) {
     return await(redis.send(Request.cmd(command, args)));
   }
