@@ -17,5 +17,5 @@ if redis.call('HGET', c.meta, 'owner') ~= customer then
   changed(c)
 end
 redis.call('SET', 'cart:customer:' .. customer, c.id, 'PX', customerTtl)
-touch(c)
+touch(c, true)
 return state(c, 'ok')

@@ -11,5 +11,5 @@ if #lines > 0 then
   redis.call('HSET', c.copy, unpack(lines))
 end
 redis.call('HSET', c.meta, 'checkoutVersion', redis.call('HGET', c.meta, 'version'))
-touch(c)
+touch(c, true)
 return state(c, 'ok')

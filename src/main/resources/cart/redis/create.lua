@@ -4,5 +4,5 @@ if redis.call('EXISTS', c.meta) == 1 then
   return {'exists', c.id}
 end
 create(c, ARGV[7], '', token)
-touch(c)
+touch(c, true)
 return state(c, 'created')

@@ -72,7 +72,7 @@ for _, code in ipairs(cjson.decode(redis.call('HGET', g.meta, 'coupons') or '[]'
 end
 redis.call('HSET', t.meta, 'coupons', encodeList(codes))
 changed(t)
-touch(t)
+touch(t, true)
 redis.call('DEL', g.lines, g.items, g.copy)
 redis.call('HSET', g.meta, 'merged', t.id, 'mergedBy', customer, 'coupons', '[]')
 changed(g)

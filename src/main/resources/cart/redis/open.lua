@@ -16,5 +16,5 @@ end
 local c = cart(ARGV[6])
 create(c, ARGV[7], customer, '')
 redis.call('SET', pointer, c.id, 'PX', customerTtl)
-touch(c)
+touch(c, true)
 return state(c, 'created')

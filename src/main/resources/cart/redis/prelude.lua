@@ -51,20 +51,27 @@ local function refused(c, why)
   return {why, c.id, redis.call('HGET', c.meta, 'merged') or ''}
 end
 
--- renews every key's time to live and records the use
-local function touch(c)
-  local owner = redis.call('HGET', c.meta, 'owner')
+-- records the use and renews every key's time to live; the renewal (five writes) is skipped while
+-- less than a hundredth of the time to live has passed since the last one, unless 'force' (the
+-- operation made a key, or changed the owner)
+local function touch(c, force)
+  local m = redis.call('HMGET', c.meta, 'owner', 'expires', 'merged')
+  local owner = m[1]
   local ttl = guestTtl
   if not blank(owner) then
     ttl = customerTtl
-    redis.call('PEXPIRE', 'cart:customer:' .. owner, ttl)
   end
-  redis.call('HSET', c.meta, 'expires', now + ttl)
-  redis.call('PEXPIRE', c.meta, ttl)
-  redis.call('PEXPIRE', c.lines, ttl)
-  redis.call('PEXPIRE', c.items, ttl)
-  redis.call('PEXPIRE', c.copy, ttl)
-  if blank(redis.call('HGET', c.meta, 'merged')) then
+  if force or tonumber(m[2] or '0') < now + ttl - math.max(1, math.floor(ttl / 100)) then
+    if not blank(owner) then
+      redis.call('PEXPIRE', 'cart:customer:' .. owner, ttl)
+    end
+    redis.call('HSET', c.meta, 'expires', now + ttl)
+    redis.call('PEXPIRE', c.meta, ttl)
+    redis.call('PEXPIRE', c.lines, ttl)
+    redis.call('PEXPIRE', c.items, ttl)
+    redis.call('PEXPIRE', c.copy, ttl)
+  end
+  if blank(m[3]) then
     redis.call('ZADD', ACTIVITY, now, c.id)
   end
   redis.call('ZADD', DIRTY, 'NX', now, c.id)

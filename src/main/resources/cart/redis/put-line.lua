@@ -21,5 +21,5 @@ end
 redis.call('HSET', c.items, sku, position(c, sku) .. ':' .. ARGV[12])
 redis.call('HSET', c.lines, sku, wanted)
 changed(c)
-touch(c)
+touch(c, current == 0)
 return state(c, 'ok')

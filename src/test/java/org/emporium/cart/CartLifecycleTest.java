@@ -67,6 +67,8 @@ class CartLifecycleTest {
     String key = "cart:{" + guest.getString("cartId") + "}";
     add(guest, 1);
     assertThat(node.redis(Command.PTTL, key).toLong()).isBetween(1L, 5000L);
+    assertThat(node.redis(Command.PTTL, key + ":lines").toLong()).as("the first line's key expires too").isPositive();
+    assertThat(node.redis(Command.PTTL, key + ":items").toLong()).isPositive();
     String alice = node.customer();
     String own = node.expect(201, HttpMethod.POST, "/api/v1/carts", alice, null, null).getString("cartId");
     assertThat(node.redis(Command.PTTL, "cart:{" + own + "}").toLong()).isBetween(5001L, 8000L);

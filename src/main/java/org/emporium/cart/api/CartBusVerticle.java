@@ -40,7 +40,7 @@ import java.util.UUID;
  */
 final class CartBusVerticle extends VerticleBase {
 
-  private static final int KNOWN_CURRENCIES = 100_000;
+  private static final int KNOWN_CURRENCIES = 20_000;
 
   private final Platform platform;
   private final CartSettings settings;

@@ -47,26 +47,34 @@ public final class AbandoningCarts {
     this.batch = batch;
   }
 
-  /** One round: answers how many carts were found abandoned. */
+  /** One round: claims and records batch after batch; answers how many carts were found abandoned. */
   public Future<Integer> sweep() {
+    return sweepFrom(0);
+  }
+
+  private Future<Integer> sweepFrom(int found) {
     Instant now = clock.instant();
     return store.claim(CartStore.Queue.ACTIVITY, now.toEpochMilli() - idleMs, batch).compose(claimed -> {
       if (claimed.isEmpty()) {
-        return Future.succeededFuture(0);
+        return Future.succeededFuture(found);
       }
-      List<Cart> carts = claimed.stream().map(CartStore.Claimed::cart).toList();
-      return Transaction.run(pool, outbox, tx -> copies.save(tx.connection(), carts, now).map(saved -> {
-            claimed.forEach(c -> tx.publish(OutboxEvent.of("cart", c.cart().id().toString(), "cart.abandoned",
-                event(c.cart(), Instant.ofEpochMilli(c.score()), now))));
-            return saved;
-          }))
-          .map(done -> claimed.size())
-          .recover(failure -> {
-            LOG.warn("Recording {} abandoned carts failed; they are kept for the next round", claimed.size());
-            return Future.all(claimed.stream().map(c -> store.giveBack(CartStore.Queue.ACTIVITY, c.cart().id(),
-                c.score())).toList()).transform(given -> Future.<Integer>failedFuture(failure));
-          });
+      return record(claimed, now).compose(done -> claimed.size() < batch
+          ? Future.succeededFuture(found + claimed.size()) : sweepFrom(found + claimed.size()));
     });
+  }
+
+  private Future<Void> record(List<CartStore.Claimed> claimed, Instant now) {
+    List<Cart> carts = claimed.stream().map(CartStore.Claimed::cart).toList();
+    return Transaction.run(pool, outbox, tx -> copies.save(tx.connection(), carts, now).map(saved -> {
+          claimed.forEach(c -> tx.publish(OutboxEvent.of("cart", c.cart().id().toString(), "cart.abandoned",
+              event(c.cart(), Instant.ofEpochMilli(c.score()), now))));
+          return saved;
+        }))
+        .recover(failure -> {
+          LOG.warn("Recording {} abandoned carts failed; they are kept for the next round", claimed.size());
+          return Future.all(claimed.stream().map(c -> store.giveBack(CartStore.Queue.ACTIVITY, c.cart().id(),
+              c.score())).toList()).transform(given -> Future.<Void>failedFuture(failure));
+        });
   }
 
   static JsonObject event(Cart cart, Instant lastActivity, Instant now) {

@@ -53,9 +53,14 @@ public final class SavingCarts {
     });
   }
 
-  /** Deletes copies that expired; answers how many. */
+  /** Deletes copies that expired, batch after batch; answers how many. */
   public Future<Integer> purge() {
-    return copies.purgeExpired(pool, clock.instant(), batch);
+    return purgeFrom(0);
+  }
+
+  private Future<Integer> purgeFrom(int purged) {
+    return copies.purgeExpired(pool, clock.instant(), batch).compose(deleted -> deleted < batch
+        ? Future.succeededFuture(purged + deleted) : purgeFrom(purged + deleted));
   }
 
   private Future<Void> giveBack(List<CartStore.Claimed> claimed) {

@@ -10,12 +10,4 @@ import java.util.UUID;
 public record Caller(UUID customerId, String tokenHash) {
 
   public static final Caller NOBODY = new Caller(null, null);
-
-  public boolean signedIn() {
-    return customerId != null;
-  }
-
-  public boolean hasToken() {
-    return tokenHash != null;
-  }
 }

