@@ -12,7 +12,7 @@ if existing and existing ~= c.id then
     return {'has-cart', existing}
   end
 end
-if redis.call('HGET', c.meta, 'owner') ~= customer then
+if c.owner ~= customer then
   redis.call('HSET', c.meta, 'owner', customer, 'token', '')
   changed(c)
 end

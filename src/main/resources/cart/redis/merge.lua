@@ -7,7 +7,7 @@
 local g, t = cart(ARGV[6]), cart(ARGV[7])
 local why = refusal(g)
 if why == 'merged' then
-  local target = cart(redis.call('HGET', g.meta, 'merged'))
+  local target = cart(g.merged)
   if redis.call('EXISTS', target.meta) == 0 then
     return {'target-missing', target.id}
   end
@@ -17,7 +17,7 @@ end
 if why then
   return refused(g, why)
 end
-if redis.call('HGET', g.meta, 'owner') == customer then
+if g.owner == customer then
   return {'owned', g.id}
 end
 local tm = redis.call('HMGET', t.meta, 'owner', 'merged')
@@ -27,7 +27,7 @@ end
 if tm[1] ~= customer or not blank(tm[2]) then
   return {'target-denied', t.id}
 end
-if redis.call('HGET', g.meta, 'version') ~= ARGV[8] then
+if g.version ~= ARGV[8] then
   return {'retry', g.id}
 end
 local maxUnits, maxLines, maxCoupons = tonumber(ARGV[9]), tonumber(ARGV[10]), tonumber(ARGV[11])

@@ -1,6 +1,6 @@
 -- Adds units to a line or sets its quantity, within the caps. ARGV[6] cart id, ARGV[7] SKU,
 -- ARGV[8] units, ARGV[9] 'add' or 'set', ARGV[10] most units per line, ARGV[11] most lines,
--- ARGV[12] the line's snapshot (JSON: unit price, product id, title).
+-- ARGV[12] the line's snapshot ('<unit price>|<product id>|<title>').
 local c = cart(ARGV[6])
 local why = refusal(c)
 if why then

@@ -165,6 +165,17 @@ class CartApiTest {
   }
 
   @Test
+  void aLineKeepsTheProductTitleWhateverItHolds() {
+    String odd = node.newSkus(1, true, 1234, "Shirt | blue: 100% linen").get(0);
+    JsonObject guest = node.guestCart(null);
+    JsonObject line = node.expect(200, HttpMethod.POST, path(guest.getString("cartId"), "/items"), null,
+        guest.getString("cartToken"), new JsonObject().put("sku", odd).put("quantity", 1)).getJsonArray("lines")
+        .getJsonObject(0);
+    assertThat(line.getString("title")).isEqualTo("Shirt | blue: 100% linen");
+    assertThat(line.getJsonObject("unitPrice")).isEqualTo(money(1234, "USD"));
+  }
+
+  @Test
   void aSkuWithoutAPriceInTheCartCurrencyIsRefused() {
     JsonObject created = node.expect(201, HttpMethod.POST, "/api/v1/carts", null, null,
         new JsonObject().put("currency", "GBP"));

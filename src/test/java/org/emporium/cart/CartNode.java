@@ -100,6 +100,11 @@ final class CartNode implements AutoCloseable {
 
   /** {@code count} SKUs of one new product (at most 100), each priced {@code usd} cents and 90% of it in EUR. */
   List<String> newSkus(int count, boolean published, long usd) {
+    return newSkus(count, published, usd, null);
+  }
+
+  /** As above, the product titled {@code title} (null: "Product" and its first SKU). */
+  List<String> newSkus(int count, boolean published, long usd, String title) {
     List<String> skus = new ArrayList<>();
     JsonArray variants = new JsonArray();
     for (int i = 0; i < count; i++) {
@@ -110,7 +115,7 @@ final class CartNode implements AutoCloseable {
               .add(new JsonObject().put("currency", "USD").put("amount", usd))
               .add(new JsonObject().put("currency", "EUR").put("amount", usd * 9 / 10))));
     }
-    created("catalog.createProduct", new JsonObject().put("title", "Product " + skus.get(0))
+    created("catalog.createProduct", new JsonObject().put("title", title == null ? "Product " + skus.get(0) : title)
         .put("description", "Sold by the cart tests.").put("categoryId", categoryId).put("shopId", shopId)
         .put("status", published ? "published" : "draft").put("variants", variants));
     return skus;

@@ -1,7 +1,6 @@
 package org.emporium.cart.infra;
 
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Response;
 import org.emporium.cart.application.StoreAnswer;
 import org.emporium.cart.application.StoreAnswer.Outcome;
@@ -58,27 +57,27 @@ final class CartReplies {
     List<CartLine> lines = new ArrayList<>();
     units.forEach((sku, quantity) -> lines.add(line(sku, Integer.parseInt(quantity), items.get(sku))));
     return new Cart(id, uuid(fields.get("owner")), fields.get("token"), fields.get("currency"), lines,
-        new JsonArray(fields.getOrDefault("coupons", "[]")).stream().map(String::valueOf).toList(),
+        coupons(fields.get("coupons")),
         number(fields.get("version")), number(fields.get("seq")), time(fields.get("created")),
         time(fields.get("updated")), time(fields.get("expires")), uuid(fields.get("merged")),
         uuid(fields.get("mergedBy")), uuid(fields.get("order")));
   }
 
-  /** {@code <position>:<snapshot JSON>} and the units make a line. */
+  /** {@code <position>:<unit price>|<product id>|<title>} and the units make a line. */
   private static CartLine line(String sku, int quantity, String item) {
     if (item == null) {
       return new CartLine(sku, quantity, 0, null, "", Long.MAX_VALUE);
     }
     int colon = item.indexOf(':');
-    JsonObject snapshot = new JsonObject(item.substring(colon + 1));
-    return new CartLine(sku, quantity, snapshot.getLong("p"), uuid(snapshot.getString("id")), snapshot.getString("t"),
-        Long.parseLong(item.substring(0, colon)));
+    int price = item.indexOf('|', colon + 1);
+    int product = item.indexOf('|', price + 1);
+    return new CartLine(sku, quantity, Long.parseLong(item.substring(colon + 1, price)),
+        uuid(item.substring(price + 1, product)), item.substring(product + 1), Long.parseLong(item.substring(0, colon)));
   }
 
-  /** The snapshot of a line as the scripts keep it (unit price, product, title). */
+  /** The snapshot of a line as the scripts keep it: unit price, product and title (last: it may hold '|'). */
   static String snapshot(long unitPrice, UUID productId, String title) {
-    return new JsonObject().put("p", unitPrice).put("id", productId == null ? null : productId.toString())
-        .put("t", title).encode();
+    return unitPrice + "|" + (productId == null ? "" : productId) + "|" + (title == null ? "" : title);
   }
 
   static Map<String, String> map(Response flat) {
@@ -87,6 +86,11 @@ final class CartReplies {
       map.put(flat.get(i).toString(), flat.get(i + 1).toString());
     }
     return map;
+  }
+
+  private static List<String> coupons(String json) {
+    return json == null || json.equals("[]") ? List.of()
+        : new JsonArray(json).stream().map(String::valueOf).toList();
   }
 
   private static UUID uuid(String text) {

@@ -98,10 +98,10 @@ public final class CartBenchmark {
       BusAdds.Caller probe = carts(vertx, 1, skus).get(0);
       RedisScript putLine = CartScripts.load(vertx).await(10, TimeUnit.SECONDS).get("put-line");
       redis.send(Request.cmd(Command.SCRIPT, "LOAD", putLine.source())).await(10, TimeUnit.SECONDS);
-      JsonObject item = snapshot(vertx, skus.get(0));
+      String item = snapshot(vertx, skus.get(0));
       List<String> evalsha = List.of("EVALSHA", putLine.sha(), "1", "cart:{" + probe.cartId() + "}",
           String.valueOf(System.currentTimeMillis()), "", CartTokens.hash(probe.token()), "604800000", "2592000000",
-          probe.cartId(), skus.get(0), "1", "add", "2000000000", "100", item.encode());
+          probe.cartId(), skus.get(0), "1", "add", "2000000000", "100", item);
       List<String> hincrby = List.of("HINCRBY", "cart:{" + probe.cartId() + "}:lines", skus.get(1), "1");
       RedisBenchmarkBaseline baseline = new RedisBenchmarkBaseline(node.config().redis().host(),
           node.config().redis().port());
@@ -181,11 +181,11 @@ public final class CartBenchmark {
     return vertx.eventBus().<JsonObject>request(address, body, BUS).await(30, TimeUnit.SECONDS).body();
   }
 
-  /** The snapshot the cart keeps for a line: {@code {p, id, t}} from the catalog. */
-  private static JsonObject snapshot(Vertx vertx, String sku) throws Exception {
+  /** The snapshot the cart keeps for a line, {@code <unit price>|<product id>|<title>}, from the catalog. */
+  private static String snapshot(Vertx vertx, String sku) throws Exception {
     JsonObject found = call(vertx, "catalog.lookupSkus", new JsonObject().put("skus", new JsonArray().add(sku))
         .put("currency", "USD")).getJsonArray("items").getJsonObject(0);
-    return new JsonObject().put("p", found.getJsonObject("price").getLong("amount")).put("id", found.getString("productId"))
-        .put("t", found.getString("title"));
+    return found.getJsonObject("price").getLong("amount") + "|" + found.getString("productId") + "|"
+        + found.getString("title");
   }
 }
