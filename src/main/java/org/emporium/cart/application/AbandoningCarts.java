@@ -80,7 +80,8 @@ public final class AbandoningCarts {
   static JsonObject event(Cart cart, Instant lastActivity, Instant now) {
     JsonArray lines = new JsonArray();
     cart.lines().forEach(line -> lines.add(new JsonObject().put("sku", line.sku()).put("quantity", line.quantity())
-        .put("unitPrice", money(line.unitPrice(), cart.currency())).put("productId", String.valueOf(line.productId()))
+        .put("unitPrice", money(line.unitPrice(), cart.currency()))
+        .put("productId", line.productId() == null ? null : line.productId().toString())
         .put("title", line.title())));
     return new JsonObject()
         .put("cartId", cart.id().toString())

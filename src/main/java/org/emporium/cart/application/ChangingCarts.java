@@ -42,7 +42,7 @@ public final class ChangingCarts {
         .onSuccess(cart -> currencies.put(cart.id(), cart.currency()));
   }
 
-  /** Adds units to the SKU's line (made when missing). {@code skuField} names the SKU in problems. */
+  /** Adds units to the SKU's line (made when missing). */
   public Future<Cart> addItem(UUID id, Caller caller, String sku, Long quantity) {
     return putLine(id, caller, sku, "/sku", quantity, true);
   }
