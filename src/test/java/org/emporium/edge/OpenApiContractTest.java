@@ -98,6 +98,10 @@ class OpenApiContractTest {
     API.put("POST /api/v1/carts/{cartId}/items", "cart.addItem");
     API.put("PUT /api/v1/carts/{cartId}/items/{sku}", "cart.setQuantity");
     API.put("DELETE /api/v1/carts/{cartId}/items/{sku}", "cart.removeItem");
+    API.put("DELETE /api/v1/carts/{cartId}/items", "cart.clear");
+    API.put("POST /api/v1/carts/{cartId}/coupons", "cart.applyCoupon");
+    API.put("DELETE /api/v1/carts/{cartId}/coupons/{code}", "cart.removeCoupon");
+    API.put("POST /api/v1/carts/{cartId}/merge", "cart.merge");
     API.put("POST /api/v1/checkout", "checkout.start");
     API.put("GET /api/v1/orders", "ordering.list");
     API.put("GET /api/v1/orders/{id}", "ordering.get");

@@ -3,6 +3,7 @@ package org.emporium.perf;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -39,7 +40,13 @@ public final class ClosedLoop {
   }
 
   public Future<Result> run(String name, Supplier<RequestOptions> requests, int connections, long millis) {
-    Run run = new Run(requests, System.nanoTime() + millis * 1_000_000, new long[(int) Math.min(50_000_000, millis * 500)]);
+    return run(name, requests, null, connections, millis);
+  }
+
+  /** As above, each request carrying {@code body} (null for none). */
+  public Future<Result> run(String name, Supplier<RequestOptions> requests, Buffer body, int connections, long millis) {
+    Run run = new Run(requests, body, System.nanoTime() + millis * 1_000_000,
+        new long[(int) Math.min(50_000_000, millis * 500)]);
     long start = System.nanoTime();
     Promise<Void> all = Promise.promise();
     AtomicInteger running = new AtomicInteger(connections);
@@ -65,7 +72,7 @@ public final class ClosedLoop {
     }
     long sent = System.nanoTime();
     client.request(run.requests.get())
-        .compose(req -> req.send())
+        .compose(req -> run.body == null ? req.send() : req.send(run.body))
         .compose(response -> response.body().map(body -> response.statusCode()))
         .onComplete(done -> {
           if (done.succeeded() && done.result() == 200) {
@@ -91,14 +98,16 @@ public final class ClosedLoop {
 
   private static final class Run {
     final Supplier<RequestOptions> requests;
+    final Buffer body;
     final long end;
     final long[] micros;
     final AtomicInteger recorded = new AtomicInteger();
     final AtomicLong errors = new AtomicLong();
     final AtomicReference<String> firstError = new AtomicReference<>();
 
-    Run(Supplier<RequestOptions> requests, long end, long[] micros) {
+    Run(Supplier<RequestOptions> requests, Buffer body, long end, long[] micros) {
       this.requests = requests;
+      this.body = body;
       this.end = end;
       this.micros = micros;
     }

@@ -10,6 +10,7 @@ import io.vertx.grpc.server.GrpcServer;
 import org.emporium.edge.auth.AuthMetrics;
 import org.emporium.edge.auth.AuthSettings;
 import org.emporium.edge.auth.OidcAuthenticator;
+import org.emporium.edge.grpc.CartGrpcService;
 import org.emporium.edge.grpc.CatalogGrpcService;
 import org.emporium.edge.grpc.CustomerGrpcService;
 import org.emporium.edge.grpc.InventoryGrpcService;
@@ -51,6 +52,7 @@ public final class EdgeVerticle extends VerticleBase {
         .addService(new CatalogGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
         .addService(new SearchGrpcService(vertx, platform.config().eventBusTimeoutMs()))
         .addService(new PricingGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
+        .addService(new CartGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
         .addService(ReflectionService.v1());
     return vertx.fileSystem().readFile(http.contract())
         .compose(text -> RoutableContract.load(vertx, text)

@@ -16,6 +16,7 @@ import org.emporium.platform.eventbus.ForwardedRequest;
 import org.emporium.platform.eventbus.RequestIds;
 import org.emporium.platform.eventbus.SharedJson;
 
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -67,11 +68,24 @@ final class ForwardedCalls {
    */
   <Req, Resp> Handler<GrpcServerRequest<Req, Resp>> unary(String operation, String address, String permission,
       Function<Req, Forward> forward, Function<JsonObject, Resp> response) {
+    return unary(operation, address, permission, List.of(), forward, response);
+  }
+
+  /** As above, also forwarding the metadata entries named in {@code headers} (lower case) as the REST headers. */
+  <Req, Resp> Handler<GrpcServerRequest<Req, Resp>> unary(String operation, String address, String permission,
+      List<String> headers, Function<Req, Forward> forward, Function<JsonObject, Resp> response) {
     return request -> {
       RequestIds.bind(Vertx.currentContext(), RequestIds.accept(request.headers().get(RequestIds.BUS_HEADER)));
+      JsonObject forwarded = new JsonObject();
+      headers.forEach(name -> {
+        String value = request.headers().get(name);
+        if (value != null) {
+          forwarded.put(name, value);
+        }
+      });
       request.last()
           .compose(message -> caller(request.headers().get("authorization"), permission)
-              .compose(caller -> send(request, operation, address, caller, forward.apply(message))))
+              .compose(caller -> send(request, operation, address, caller, forwarded, forward.apply(message))))
           .map(response)
           .onSuccess(message -> request.response().end(message))
           .onFailure(failure -> {
@@ -97,8 +111,8 @@ final class ForwardedCalls {
   }
 
   private Future<JsonObject> send(GrpcServerRequest<?, ?> request, String operation, String address,
-      Principal caller, Forward forward) {
-    JsonObject envelope = ForwardedRequest.envelope(operation, forward.path(), forward.query(), new JsonObject(),
+      Principal caller, JsonObject headers, Forward forward) {
+    JsonObject envelope = ForwardedRequest.envelope(operation, forward.path(), forward.query(), headers,
         forward.body(), caller, clientIp(request));
     return vertx.eventBus().<JsonObject>request(address, envelope, SharedJson.use(RequestIds.deliveryOptions(timeoutMs)))
         .map(Message::body)
