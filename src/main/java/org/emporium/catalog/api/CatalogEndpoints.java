@@ -34,8 +34,9 @@ final class CatalogEndpoints {
   }
 
   Future<JsonObject> getProduct(ForwardedRequest request) {
-    return reading.get(request.principal().orElse(null), CatalogRequests.pathId(request, "id"),
-        CatalogRequests.currency(request.query("currency"))).map(ForwardedReply::ok);
+    UUID id = CatalogRequests.pathId(request, "id");
+    return reading.get(request.principal().orElse(null), id, CatalogRequests.currency(request.query("currency")))
+        .map(product -> ForwardedReply.ok(product, reading.encoded(id, product)));
   }
 
   Future<JsonObject> getProductBySlug(ForwardedRequest request) {

@@ -1,5 +1,6 @@
 package org.emporium.catalog.application;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Collection;
@@ -60,6 +61,21 @@ public final class ProductCache {
     }
   }
 
+  /**
+   * The JSON bytes of {@code snapshot} when it is the one cached for {@code id}, encoded once per
+   * cached snapshot; null otherwise (a view in another currency, or a snapshot no longer cached).
+   */
+  public Buffer encoded(UUID id, JsonObject snapshot) {
+    Entry entry = entries.get(id);
+    if (entry == null || entry.snapshot != snapshot) {
+      return null;
+    }
+    if (entry.encoded == null) {
+      entry.encoded = snapshot.toBuffer();
+    }
+    return entry.encoded;
+  }
+
   public void invalidate(Collection<UUID> ids) {
     epoch++;
     ids.forEach(entries::remove);
@@ -82,6 +98,14 @@ public final class ProductCache {
     return misses;
   }
 
-  private record Entry(JsonObject snapshot, long expires) {
+  private static final class Entry {
+    private final JsonObject snapshot;
+    private final long expires;
+    private Buffer encoded;
+
+    private Entry(JsonObject snapshot, long expires) {
+      this.snapshot = snapshot;
+      this.expires = expires;
+    }
   }
 }

@@ -1,6 +1,7 @@
 package org.emporium.catalog.application;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -43,6 +44,11 @@ public final class ReadingProducts {
     return snapshots(List.of(id)).map(found -> visible(caller, found.get(id))
         .map(snapshot -> prices.view(snapshot, currency))
         .orElseThrow(() -> Rejected.notFound("No product has this id.")));
+  }
+
+  /** The cached JSON bytes of what {@link #get} answered without a currency, when it came from the cache. */
+  public Buffer encoded(UUID id, JsonObject answered) {
+    return cache.encoded(id, answered);
   }
 
   public Future<JsonObject> bySlug(Principal caller, String slug, String currency) {

@@ -2,12 +2,14 @@ package org.emporium.edge.api;
 
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatedRequest;
+import org.emporium.platform.eventbus.ForwardedReply;
 import org.emporium.platform.eventbus.ForwardedRequest;
 import org.emporium.platform.eventbus.RequestIds;
 import org.emporium.platform.eventbus.SharedJson;
@@ -61,7 +63,9 @@ final class BusForwarder implements Handler<RoutingContext> {
       rc.response().end();
     } else {
       rc.response().putHeader("Content-Type", "application/json");
-      rc.response().end(io.vertx.core.json.Json.encodeToBuffer(body));
+      // bytes the replier encoded once (base64 text when they came from another node)
+      Buffer encoded = reply.getBuffer(ForwardedReply.ENCODED);
+      rc.response().end(encoded != null ? encoded : io.vertx.core.json.Json.encodeToBuffer(body));
     }
   }
 

@@ -1,15 +1,28 @@
 package org.emporium.platform.eventbus;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 /** Builds the reply a context sends back to the edge: {@code {status, headers, body}}. */
 public final class ForwardedReply {
+
+  /** The member carrying a body's JSON bytes, when the replier has them. */
+  public static final String ENCODED = "encodedBody";
 
   private ForwardedReply() {
   }
 
   public static JsonObject ok(Object body) {
     return of(200, body);
+  }
+
+  /**
+   * A 200 whose body the replier already holds encoded as JSON (a cached, unchanging object): the
+   * edge writes those bytes instead of encoding the body again; other callers read {@code body}.
+   */
+  public static JsonObject ok(JsonObject body, Buffer encoded) {
+    JsonObject reply = of(200, body);
+    return encoded == null ? reply : reply.put(ENCODED, encoded);
   }
 
   public static JsonObject created(Object body, String location) {

@@ -33,6 +33,19 @@ class ProductCacheTest {
   }
 
   @Test
+  void theCachedSnapshotIsEncodedOnceAndOnlyWhileItIsTheCachedOne() {
+    UUID a = UUID.randomUUID();
+    JsonObject cached = snapshot(a, 1);
+    cache.put(cached, cache.epoch());
+    io.vertx.core.buffer.Buffer first = cache.encoded(a, cached);
+    assertThat(new JsonObject(first)).isEqualTo(cached);
+    assertThat(cache.encoded(a, cached)).isSameAs(first);
+    assertThat(cache.encoded(a, cached.copy())).as("an equal object that is not the cached one").isNull();
+    cache.invalidate(List.of(a));
+    assertThat(cache.encoded(a, cached)).isNull();
+  }
+
+  @Test
   void aSnapshotLoadedBeforeAnAnnouncedChangeIsNotKept() {
     UUID a = UUID.randomUUID();
     long loadStarted = cache.epoch();
