@@ -62,7 +62,7 @@ public final class CatalogReadBenchmark {
       System.out.printf("machine: %d cores, %s, Java %s; load generator in the same JVM (1 event loop); "
               + "embedded PostgreSQL 17 with fsync=on, synchronous_commit=on%n",
           Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"), System.getProperty("java.version"));
-      System.out.printf("node start + demo seeding of %d products: %.1f s%n", products, seedSeconds);
+      System.out.printf("node start + demo seeding of %d products with their stock: %.1f s%n", products, seedSeconds);
       System.out.printf("%d connections, %d s warmup, %d s per measured run, two rounds%n", connections, warmup, seconds);
       load.run("warmup", byId, connections, warmup * 1000L).await(10, TimeUnit.MINUTES);
       Path script = Files.createTempFile(dir, "by-id", ".sql");
@@ -109,11 +109,20 @@ public final class CatalogReadBenchmark {
       List<UUID> ids = new ArrayList<>();
       pool.query("SELECT id FROM catalog.product ORDER BY id").execute().await(30, TimeUnit.SECONDS)
           .forEach(row -> ids.add(row.getUUID(0)));
-      if (ids.size() >= products) {
+      if (ids.size() >= products && settled(pool)) {
         return ids;
       }
       Thread.sleep(500);
     }
+  }
+
+  /** Seeding goes on after the products (stock for every SKU, events): measure only once it is over. */
+  private static boolean settled(Pool pool) throws Exception {
+    var row = pool.query("SELECT (SELECT count(*) FROM catalog.sku) - (SELECT count(DISTINCT sku) FROM inventory.stock),"
+        + " (SELECT count(*) FROM catalog.outbox WHERE published_at IS NULL)"
+        + " + (SELECT count(*) FROM inventory.outbox WHERE published_at IS NULL)").execute()
+        .await(30, TimeUnit.SECONDS).iterator().next();
+    return row.getLong(0) <= 0 && row.getLong(1) == 0;
   }
 
   /** pgbench picks a number; this table turns it into a product id with one primary-key read. */
