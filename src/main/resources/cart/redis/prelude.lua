@@ -83,6 +83,7 @@ local function touch(c, force)
   end
   if blank(c.merged) then
     redis.call('ZADD', ACTIVITY, now, c.id)
+    redis.call('HDEL', c.meta, 'idleSince')
   end
   redis.call('ZADD', DIRTY, 'NX', now, c.id)
 end

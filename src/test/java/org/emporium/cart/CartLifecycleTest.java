@@ -37,7 +37,8 @@ class CartLifecycleTest {
   @BeforeAll
   static void start() {
     node = CartNode.start(Map.of("cart.guestTtlSeconds", "5", "cart.customerTtlSeconds", "8",
-        "cart.abandonAfterMs", "1500", "cart.flushDelayMs", "100", "cart.sweepIntervalMs", "100"));
+        "cart.abandonAfterMs", "1500", "cart.abandonLeaseMs", "1000", "cart.flushDelayMs", "100",
+        "cart.sweepIntervalMs", "100"));
     sku = node.newSku(true);
   }
 
@@ -145,6 +146,51 @@ class CartLifecycleTest {
   private static JsonObject add(JsonObject guest, int quantity) {
     return node.expect(200, HttpMethod.POST, "/api/v1/carts/" + guest.getString("cartId") + "/items", null,
         guest.getString("cartToken"), new JsonObject().put("sku", sku).put("quantity", quantity));
+  }
+
+  @Test
+  void anAbandonmentThatCouldNotBeRecordedComesBackWhenItsLeaseRunsOutAndIsRecordedOnce() throws Exception {
+    JsonObject guest = node.guestCart(null);
+    UUID id = UUID.fromString(guest.getString("cartId"));
+    node.rows("ALTER TABLE cart.outbox RENAME TO outbox_away");
+    java.time.Instant lastUse;
+    try {
+      lastUse = java.time.Instant.now();
+      add(guest, 1);
+      Thread.sleep(3000); // idle past 1.5 s, then leased and failed at least once
+      assertThat(node.rows("SELECT 1 FROM cart.outbox_away WHERE aggregate_id = $1", id.toString())).isEmpty();
+    } finally {
+      node.rows("ALTER TABLE cart.outbox_away RENAME TO outbox");
+    }
+    eventually(() -> abandoned(id).size() == 1);
+    java.time.Instant idleSince = java.time.Instant.parse(abandoned(id).get(0).getJsonObject("data").getString("lastActivityAt"));
+    assertThat(idleSince).as("the idle period starts at the last use, not at a lease")
+        .isBetween(lastUse.minusSeconds(1), lastUse.plusSeconds(1));
+    Thread.sleep(2500);
+    assertThat(abandoned(id)).as("recorded once: the lease was settled").hasSize(1);
+  }
+
+  @Test
+  void aCartLeasedByANodeThatDiedIsAbandonedOnceItsLeaseRunsOut() throws Exception {
+    JsonObject guest = node.guestCart(null);
+    UUID id = UUID.fromString(guest.getString("cartId"));
+    add(guest, 2);
+    long lastUse = System.currentTimeMillis();
+    // another node, idle after 0 ms, leases the cart for 1 s and dies before recording anything
+    org.emporium.cart.infra.RedisCarts dying = new org.emporium.cart.infra.RedisCarts(
+        new org.emporium.cart.infra.RedisPipeline(node.redis, 5000),
+        CartNode.await(org.emporium.cart.infra.CartScripts.load(node.vertx())), java.time.Clock.systemUTC(),
+        5000, 8000, new org.emporium.cart.domain.CartRules(999, 100, 5));
+    long now = System.currentTimeMillis();
+    List<org.emporium.cart.application.CartStore.Claimed> leased = CartNode.await(dying.leaseIdle(now, 100, now + 1000 - 1500));
+    assertThat(leased).extracting(c -> c.cart().id()).contains(id);
+    assertThat(abandoned(id)).isEmpty();
+
+    eventually(() -> abandoned(id).size() == 1);
+    java.time.Instant idleSince = java.time.Instant.parse(abandoned(id).get(0).getJsonObject("data").getString("lastActivityAt"));
+    assertThat(idleSince.toEpochMilli()).as("the idle period starts at the last use").isBetween(lastUse - 1000, lastUse);
+    Thread.sleep(2500);
+    assertThat(abandoned(id)).as("recorded once").hasSize(1);
   }
 
   private static long copiedVersion(UUID id) {

@@ -50,7 +50,7 @@ public final class CartVerticle extends VerticleBase {
           settings.sweepBatch());
       AbandoningCarts abandoning = new AbandoningCarts(store, copies, pool,
           new Outbox(CONTEXT, platform.region(), platform.ids(), platform.clock()), platform.clock(),
-          settings.abandonAfterMs(), settings.sweepBatch());
+          settings.abandonAfterMs(), settings.abandonLeaseMs(), settings.sweepBatch());
       return vertx.deployVerticle(() -> new CartBusVerticle(platform, settings, scripts),
               new DeploymentOptions().setInstances(settings.instances()))
           .onSuccess(id -> {

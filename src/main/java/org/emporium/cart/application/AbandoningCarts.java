@@ -16,11 +16,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Carts with lines that nobody used for {@code idleMs} are abandoned: each is claimed from the store's
- * activity set (so two nodes never take the same one) and its durable copy and one
- * {@code cart.abandoned} event are written in one transaction. The next use of the cart puts it back
- * in the activity set, so there is one event per idle period. A failed transaction gives the carts
- * back for the next round.
+ * Carts with lines that nobody used for {@code idleMs} are abandoned: each is leased in the store's
+ * activity set for {@code leaseMs} (so two nodes never take the same one), its durable copy and one
+ * {@code cart.abandoned} event are written in one transaction, then the lease is settled (the cart
+ * leaves the set until its next use, so there is one event per idle period). A failed transaction,
+ * or a node that dies before its commit, leaves the lease to run out and the cart to the next round;
+ * a node that dies between the commit and the settling repeats the event (with the same
+ * {@code idleSince}, so consumers can tell).
  */
 public final class AbandoningCarts {
 
@@ -34,16 +36,18 @@ public final class AbandoningCarts {
   private final Outbox outbox;
   private final Clock clock;
   private final long idleMs;
+  private final long leaseMs;
   private final int batch;
 
   public AbandoningCarts(CartStore store, CartCopies copies, Pool pool, Outbox outbox, Clock clock, long idleMs,
-      int batch) {
+      long leaseMs, int batch) {
     this.store = store;
     this.copies = copies;
     this.pool = pool;
     this.outbox = outbox;
     this.clock = clock;
     this.idleMs = idleMs;
+    this.leaseMs = leaseMs;
     this.batch = batch;
   }
 
@@ -54,11 +58,14 @@ public final class AbandoningCarts {
 
   private Future<Integer> sweepFrom(int found) {
     Instant now = clock.instant();
-    return store.claim(CartStore.Queue.ACTIVITY, now.toEpochMilli() - idleMs, batch).compose(claimed -> {
+    long lease = now.toEpochMilli() + leaseMs - idleMs;
+    return store.leaseIdle(now.toEpochMilli() - idleMs, batch, lease).compose(claimed -> {
       if (claimed.isEmpty()) {
         return Future.succeededFuture(found);
       }
-      return record(claimed, now).compose(done -> claimed.size() < batch
+      return record(claimed, now)
+          .compose(recorded -> store.settleIdle(claimed.stream().map(c -> c.cart().id()).toList(), lease))
+          .compose(done -> claimed.size() < batch
           ? Future.succeededFuture(found + claimed.size()) : sweepFrom(found + claimed.size()));
     });
   }
@@ -70,11 +77,8 @@ public final class AbandoningCarts {
               event(c.cart(), Instant.ofEpochMilli(c.score()), now))));
           return saved;
         }))
-        .recover(failure -> {
-          LOG.warn("Recording {} abandoned carts failed; they are kept for the next round", claimed.size());
-          return Future.all(claimed.stream().map(c -> store.giveBack(CartStore.Queue.ACTIVITY, c.cart().id(),
-              c.score())).toList()).transform(given -> Future.<Void>failedFuture(failure));
-        });
+        .onFailure(failure -> LOG.warn("Recording {} abandoned carts failed ({}); they come back when their lease runs out",
+            claimed.size(), failure.getMessage()));
   }
 
   static JsonObject event(Cart cart, Instant lastActivity, Instant now) {

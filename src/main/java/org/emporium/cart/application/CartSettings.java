@@ -8,7 +8,7 @@ import org.emporium.platform.config.Settings;
 
 /** {@code cart.*}: see docs/cart.md. {@code instances} 0 means one per event loop. */
 public record CartSettings(int instances, String defaultCurrency, long guestTtlMs, long customerTtlMs, CartRules rules,
-    long flushDelayMs, long abandonAfterMs, long sweepIntervalMs, int sweepBatch, long lookupTimeoutMs,
+    long flushDelayMs, long abandonAfterMs, long abandonLeaseMs, long sweepIntervalMs, int sweepBatch, long lookupTimeoutMs,
     int priceCacheEntries, long priceCacheTtlMs) {
 
   public static CartSettings from(NodeConfig config, int eventLoops) {
@@ -22,6 +22,7 @@ public record CartSettings(int instances, String defaultCurrency, long guestTtlM
         (int) s.positive("maxCoupons"));
     return new CartSettings(instances == 0 ? eventLoops : instances, currency, s.positive("guestTtlSeconds") * 1000,
         s.positive("customerTtlSeconds") * 1000, rules, s.positive("flushDelayMs"), s.positive("abandonAfterMs"),
+        s.positive("abandonLeaseMs"),
         s.positive("sweepIntervalMs"), (int) s.positive("sweepBatch"), s.positive("lookupTimeoutMs"),
         (int) s.nonNegative("priceCacheEntries"), s.positive("priceCacheTtlMs"));
   }

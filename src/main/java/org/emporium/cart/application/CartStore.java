@@ -16,10 +16,7 @@ import java.util.UUID;
  */
 public interface CartStore {
 
-  /** Which set of carts a sweeper claims from. */
-  enum Queue { DIRTY, ACTIVITY }
-
-  /** A cart taken out of a queue, with its score there (first unsaved change, or last use, in ms). */
+  /** A cart a sweeper took, with its score (first unsaved change, or last use, in ms). */
   record Claimed(Cart cart, long score) {
   }
 
@@ -61,9 +58,19 @@ public interface CartStore {
   /** Puts a lost cart back; false when it had expired. A cart that is there already is left as it is. */
   Future<Boolean> restore(Cart cart);
 
-  /** Takes up to {@code limit} carts scored at most {@code cutoffMs} out of {@code queue}. */
-  Future<List<Claimed>> claim(Queue queue, long cutoffMs, int limit);
+  /** Takes up to {@code limit} carts first changed at most at {@code cutoffMs} out of the unsaved set. */
+  Future<List<Claimed>> claimUnsaved(long cutoffMs, int limit);
 
-  /** Puts a claimed cart back into {@code queue}, unless it is there again already. */
-  Future<Void> giveBack(Queue queue, UUID id, long score);
+  /**
+   * Leases up to {@code limit} carts with lines last used at most at {@code cutoffMs}: they stay in
+   * the activity set, scored {@code leaseScore} so that no sweeper sees them again before the lease
+   * runs out; their {@code score} is their last use.
+   */
+  Future<List<Claimed>> leaseIdle(long cutoffMs, int limit, long leaseScore);
+
+  /** Ends the leases of carts whose abandonment is recorded; a cart used meanwhile stays in the set. */
+  Future<Void> settleIdle(List<UUID> ids, long leaseScore);
+
+  /** Puts a claimed cart back into the unsaved set, unless it is there again already. */
+  Future<Void> giveBackUnsaved(UUID id, long score);
 }

@@ -42,7 +42,7 @@ public final class SavingCarts {
 
   private Future<Integer> saveFrom(int saved) {
     Instant now = clock.instant();
-    return store.claim(CartStore.Queue.DIRTY, now.toEpochMilli() - delayMs, batch).compose(claimed -> {
+    return store.claimUnsaved(now.toEpochMilli() - delayMs, batch).compose(claimed -> {
       if (claimed.isEmpty()) {
         return Future.succeededFuture(saved);
       }
@@ -66,6 +66,6 @@ public final class SavingCarts {
   private Future<Void> giveBack(List<CartStore.Claimed> claimed) {
     LOG.warn("Saving {} carts failed; they are kept for the next round", claimed.size());
     return Future.all(claimed.stream()
-        .map(c -> store.giveBack(CartStore.Queue.DIRTY, c.cart().id(), c.score())).toList()).mapEmpty();
+        .map(c -> store.giveBackUnsaved(c.cart().id(), c.score())).toList()).mapEmpty();
   }
 }

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 public final class CartScripts {
 
   static final List<String> NAMES = List.of("create", "open", "read", "put-line", "remove-line", "clear", "coupon",
-      "adopt", "merge", "checkout-view", "checked-out", "restore", "claim");
+      "adopt", "merge", "checkout-view", "checked-out", "restore", "claim", "settle");
 
   private final Map<String, RedisScript> scripts;
 

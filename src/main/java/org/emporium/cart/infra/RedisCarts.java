@@ -146,22 +146,39 @@ public final class RedisCarts implements CartStore {
   }
 
   @Override
-  public Future<List<Claimed>> claim(Queue queue, long cutoffMs, int limit) {
-    return redis.eval(scripts.get("claim"), List.of("cart:" + name(queue)), args(Caller.NOBODY, name(queue),
+  public Future<List<Claimed>> claimUnsaved(long cutoffMs, int limit) {
+    return redis.eval(scripts.get("claim"), List.of("cart:dirty"), args(Caller.NOBODY, "dirty",
             String.valueOf(cutoffMs), String.valueOf(limit)))
-        .map(reply -> {
-          List<Claimed> claimed = new ArrayList<>();
-          for (Response state : reply) {
-            claimed.add(new Claimed(CartReplies.cart(state), (long) Double.parseDouble(state.get(0).toString())));
-          }
-          return claimed;
-        })
+        .map(RedisCarts::claimed)
         .recover(this::unavailable);
   }
 
   @Override
-  public Future<Void> giveBack(Queue queue, UUID id, long score) {
-    return redis.send(Request.cmd(Command.ZADD).arg("cart:" + name(queue)).arg("NX").arg(score).arg(id.toString()))
+  public Future<List<Claimed>> leaseIdle(long cutoffMs, int limit, long leaseScore) {
+    return redis.eval(scripts.get("claim"), List.of("cart:activity"), args(Caller.NOBODY, "activity",
+            String.valueOf(cutoffMs), String.valueOf(limit), String.valueOf(leaseScore)))
+        .map(RedisCarts::claimed)
+        .recover(this::unavailable);
+  }
+
+  @Override
+  public Future<Void> settleIdle(List<UUID> ids, long leaseScore) {
+    List<String> args = args(Caller.NOBODY, String.valueOf(leaseScore));
+    ids.forEach(id -> args.add(id.toString()));
+    return redis.eval(scripts.get("settle"), List.of("cart:activity"), args).<Void>mapEmpty().recover(this::unavailable);
+  }
+
+  private static List<Claimed> claimed(Response reply) {
+    List<Claimed> claimed = new ArrayList<>();
+    for (Response state : reply) {
+      claimed.add(new Claimed(CartReplies.cart(state), (long) Double.parseDouble(state.get(0).toString())));
+    }
+    return claimed;
+  }
+
+  @Override
+  public Future<Void> giveBackUnsaved(UUID id, long score) {
+    return redis.send(Request.cmd(Command.ZADD).arg("cart:dirty").arg("NX").arg(score).arg(id.toString()))
         .<Void>mapEmpty().recover(this::unavailable);
   }
 
@@ -187,10 +204,6 @@ public final class RedisCarts implements CartStore {
     LOG.warn("Cart store request failed: {}", failure.toString());
     return Future.failedFuture(new Rejected(new Rejection.Unavailable(
         "The cart store cannot be reached right now; try again.")));
-  }
-
-  private static String name(Queue queue) {
-    return queue == Queue.DIRTY ? "dirty" : "activity";
   }
 
   private static String millis(java.time.Instant instant) {
