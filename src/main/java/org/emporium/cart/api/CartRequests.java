@@ -9,6 +9,7 @@ import org.emporium.cart.domain.Rejection;
 import org.emporium.cart.domain.Violation;
 import org.emporium.platform.auth.Principal;
 import org.emporium.platform.eventbus.ForwardedRequest;
+import org.emporium.platform.id.Uuids;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -112,13 +113,6 @@ final class CartRequests {
   }
 
   private static UUID parseUuid(Object value) {
-    if (value instanceof String text && text.length() == 36) {
-      try {
-        return UUID.fromString(text);
-      } catch (IllegalArgumentException e) {
-        return null;
-      }
-    }
-    return null;
+    return Uuids.parse(value);
   }
 }

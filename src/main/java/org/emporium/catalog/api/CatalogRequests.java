@@ -6,6 +6,7 @@ import org.emporium.catalog.domain.Price;
 import org.emporium.catalog.domain.ProductRules;
 import org.emporium.catalog.domain.Violation;
 import org.emporium.platform.eventbus.ForwardedRequest;
+import org.emporium.platform.id.Uuids;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,14 +30,7 @@ final class CatalogRequests {
   }
 
   static UUID uuid(Object value) {
-    if (value instanceof String text && text.length() == 36) {
-      try {
-        return UUID.fromString(text);
-      } catch (IllegalArgumentException e) {
-        return null;
-      }
-    }
-    return null;
+    return Uuids.parse(value);
   }
 
   static int limit(Object value, int fallback, int max) {

@@ -3,6 +3,7 @@ package org.emporium.catalog.application;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.emporium.catalog.domain.Violation;
+import org.emporium.platform.id.Uuids;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,14 +42,8 @@ final class JsonInput {
     if (text == null) {
       return null;
     }
-    try {
-      if (text.length() == 36) {
-        return UUID.fromString(text);
-      }
-    } catch (IllegalArgumentException e) {
-      // reported below
-    }
-    return wrong(name, "must be a UUID");
+    UUID id = Uuids.parse(text);
+    return id != null ? id : wrong(name, "must be a UUID");
   }
 
   /** A whole number; fractions and numbers beyond a long are refused. */

@@ -17,6 +17,7 @@ import org.emporium.customer.domain.Violation;
 import org.emporium.platform.auth.Principal;
 import org.emporium.platform.eventbus.ForwardedReply;
 import org.emporium.platform.eventbus.ForwardedRequest;
+import org.emporium.platform.id.Uuids;
 
 import java.util.List;
 import java.util.UUID;
@@ -103,13 +104,6 @@ final class CustomerEndpoints {
   }
 
   private static UUID uuid(Object value) {
-    if (value instanceof String text && text.length() == 36) {
-      try {
-        return UUID.fromString(text);
-      } catch (IllegalArgumentException e) {
-        return null;
-      }
-    }
-    return null;
+    return Uuids.parse(value);
   }
 }

@@ -11,6 +11,7 @@ import org.emporium.customer.domain.ProfileChange;
 import org.emporium.customer.domain.Rejection;
 import org.emporium.customer.domain.Violation;
 import org.emporium.platform.eventbus.ForwardedRequest;
+import org.emporium.platform.id.Uuids;
 
 import java.util.List;
 import java.util.Set;
@@ -49,15 +50,11 @@ final class CustomerRequests {
 
   /** A UUID path parameter. */
   static UUID pathId(ForwardedRequest request, String name) {
-    String text = request.path(name);
-    if (text != null && text.length() == 36) {
-      try {
-        return UUID.fromString(text);
-      } catch (IllegalArgumentException e) {
-        // reported below
-      }
+    UUID id = Uuids.parse(request.path(name));
+    if (id == null) {
+      throw invalid(List.of(new Violation(name, "must be a UUID")));
     }
-    throw invalid(List.of(new Violation(name, "must be a UUID")));
+    return id;
   }
 
   static int limit(ForwardedRequest request) {

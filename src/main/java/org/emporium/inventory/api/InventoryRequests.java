@@ -7,6 +7,7 @@ import org.emporium.inventory.domain.Rejection;
 import org.emporium.inventory.domain.ReservationLine;
 import org.emporium.inventory.domain.ReservationRequest;
 import org.emporium.inventory.domain.Violation;
+import org.emporium.platform.id.Uuids;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -119,14 +120,7 @@ final class InventoryRequests {
   }
 
   static UUID parseUuid(Object value) {
-    if (value instanceof String text && text.length() == 36) {
-      try {
-        return UUID.fromString(text);
-      } catch (IllegalArgumentException e) {
-        return null;
-      }
-    }
-    return null;
+    return Uuids.parse(value);
   }
 
   /** Clamps to int range so an absurd number is reported by the rules, not overflowed. */

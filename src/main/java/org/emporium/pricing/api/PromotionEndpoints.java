@@ -10,6 +10,7 @@ import org.emporium.platform.eventbus.BusEndpoints;
 import org.emporium.platform.eventbus.ForwardedReply;
 import org.emporium.platform.eventbus.ForwardedRequest;
 import org.emporium.platform.events.Outbox;
+import org.emporium.platform.id.Uuids;
 import org.emporium.platform.node.Platform;
 import org.emporium.pricing.application.CouponRequests;
 import org.emporium.pricing.application.Discounting;
@@ -167,14 +168,11 @@ public final class PromotionEndpoints {
   }
 
   private static UUID id(String text, String field) {
-    try {
-      if (text != null && text.length() == 36) {
-        return UUID.fromString(text);
-      }
-    } catch (IllegalArgumentException e) {
-      // reported below
+    UUID id = Uuids.parse(text);
+    if (id == null) {
+      throw invalid(field, "must be a UUID");
     }
-    throw invalid(field, "must be a UUID");
+    return id;
   }
 
   private static RuntimeException invalid(String field, String message) {

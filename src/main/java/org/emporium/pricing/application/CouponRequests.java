@@ -2,6 +2,7 @@ package org.emporium.pricing.application;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.emporium.platform.id.Uuids;
 import org.emporium.pricing.domain.Currencies;
 import org.emporium.pricing.domain.DiscountLine;
 import org.emporium.pricing.domain.PromotionRejection;
@@ -108,15 +109,11 @@ public final class CouponRequests {
       }
       return Optional.empty();
     }
-    try {
-      if (text.length() == 36) {
-        return Optional.of(UUID.fromString(text));
-      }
-    } catch (IllegalArgumentException e) {
-      // reported below
+    UUID id = Uuids.parse(text);
+    if (id == null) {
+      in.violation(name, "must be a UUID");
     }
-    in.violation(name, "must be a UUID");
-    return Optional.empty();
+    return Optional.ofNullable(id);
   }
 
   private static <T> T valid(T value, List<Violation> violations) {

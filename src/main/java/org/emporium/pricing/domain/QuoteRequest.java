@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.emporium.platform.id.Uuids;
+
 /**
  * What to quote: cart lines, the currency, where it ships (for tax), coupon codes in the order entered
  * and the customer when known. Values are kept as sent so that every wrong one can be named.
@@ -97,11 +99,6 @@ public record QuoteRequest(List<Line> lines, String currency, ShipTo shipTo, Lis
   }
 
   private static boolean isUuid(String text) {
-    try {
-      UUID.fromString(text);
-      return text.length() == 36;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    return Uuids.parse(text) != null;
   }
 }
