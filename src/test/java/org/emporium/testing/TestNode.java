@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
@@ -38,6 +39,27 @@ public final class TestNode implements AutoCloseable {
     Node node = new Node(config, new ConfigSource(Path.of(".")), Clock.systemUTC());
     node.start();
     return new TestNode(node, config.http().port());
+  }
+
+  /**
+   * The settings of a second node that uses this node's PostgreSQL, Redis and Kafka and joins its
+   * cluster: {@code settings} with a port of its own and no embedded servers.
+   */
+  public Map<String, String> joining(Map<String, String> settings) {
+    NodeConfig a = config();
+    Map<String, String> joined = new HashMap<>(settings);
+    joined.put("http.port", String.valueOf(freePort()));
+    joined.put("embedded.enabled", "false");
+    joined.put("postgres.host", a.postgres().shared().host());
+    joined.put("postgres.port", String.valueOf(a.postgres().shared().port()));
+    joined.put("postgres.user", a.postgres().shared().user());
+    joined.put("postgres.password", a.postgres().shared().password());
+    joined.put("postgres.database", a.postgres().shared().database());
+    joined.put("redis.host", a.redis().host());
+    joined.put("redis.port", String.valueOf(a.redis().port()));
+    joined.put("kafka.bootstrapServers", a.kafka().bootstrapServers());
+    joined.put("cluster.members", "127.0.0.1:" + a.cluster().port());
+    return joined;
   }
 
   public static NodeConfig config(String profile, Path dataDir, Map<String, String> overrides) {
