@@ -53,7 +53,7 @@ final class CartRequests {
   }
 
   static UUID cartId(ForwardedRequest request) {
-    UUID id = parseUuid(request.path("cartId"));
+    UUID id = Uuids.parse(request.path("cartId"));
     if (id == null) {
       throw invalid("cartId", "must be a UUID");
     }
@@ -86,7 +86,7 @@ final class CartRequests {
     if (value == null && !required) {
       return null;
     }
-    UUID id = parseUuid(value);
+    UUID id = Uuids.parse(value);
     if (id == null) {
       violations.add(new Violation("/" + name, value == null ? "is required" : "must be a UUID"));
     }
@@ -110,9 +110,5 @@ final class CartRequests {
 
   private static Rejected invalid(String field, String message) {
     return new Rejected(new Rejection.Invalid(List.of(new Violation(field, message))));
-  }
-
-  private static UUID parseUuid(Object value) {
-    return Uuids.parse(value);
   }
 }

@@ -22,12 +22,10 @@ import java.util.List;
  * leaves the set until its next use, so there is one event per idle period). A failed transaction,
  * or a node that dies before its commit, leaves the lease to run out and the cart to the next round;
  * a node that dies between the commit and the settling repeats the event (with the same
- * {@code idleSince}, so consumers can tell).
+ * {@code lastActivityAt}, so consumers can tell).
  */
 public final class AbandoningCarts {
 
-  public static final String TOPIC = "cart.cart.v1";
-  public static final String ABANDONED = "emporium.cart.cart.abandoned.v1";
   private static final Logger LOG = LoggerFactory.getLogger(AbandoningCarts.class);
 
   private final CartStore store;

@@ -2,7 +2,6 @@ package org.emporium.cart.infra;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -10,6 +9,7 @@ import org.emporium.cart.application.Catalog;
 import org.emporium.cart.application.Rejected;
 import org.emporium.cart.domain.CatalogItem;
 import org.emporium.cart.domain.Rejection;
+import org.emporium.platform.eventbus.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,18 +24,18 @@ public final class BusCatalog implements Catalog {
   private static final Logger LOG = LoggerFactory.getLogger(BusCatalog.class);
 
   private final Vertx vertx;
-  private final DeliveryOptions options;
+  private final long timeoutMs;
 
   public BusCatalog(Vertx vertx, long timeoutMs) {
     this.vertx = vertx;
-    this.options = new DeliveryOptions().setSendTimeout(timeoutMs);
+    this.timeoutMs = timeoutMs;
   }
 
   @Override
   public Future<Map<String, CatalogItem>> lookup(Collection<String> skus, String currency) {
     JsonObject request = new JsonObject().put("skus", new JsonArray(skus.stream().distinct().toList()))
         .put("currency", currency);
-    return vertx.eventBus().<JsonObject>request("catalog.lookupSkus", request, options)
+    return vertx.eventBus().<JsonObject>request("catalog.lookupSkus", request, RequestIds.deliveryOptions(timeoutMs))
         .map(Message::body)
         .map(reply -> {
           Map<String, CatalogItem> found = new HashMap<>();

@@ -2,7 +2,6 @@ package org.emporium.cart.infra;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import org.emporium.cart.application.Coupons;
@@ -11,6 +10,7 @@ import org.emporium.cart.domain.Rejection;
 import org.emporium.cart.domain.Violation;
 import org.emporium.platform.error.Problem;
 import org.emporium.platform.error.Problems;
+import org.emporium.platform.eventbus.RequestIds;
 
 import java.util.List;
 import java.util.UUID;
@@ -23,11 +23,11 @@ import java.util.UUID;
 public final class BusCoupons implements Coupons {
 
   private final Vertx vertx;
-  private final DeliveryOptions options;
+  private final long timeoutMs;
 
   public BusCoupons(Vertx vertx, long timeoutMs) {
     this.vertx = vertx;
-    this.options = new DeliveryOptions().setSendTimeout(timeoutMs);
+    this.timeoutMs = timeoutMs;
   }
 
   @Override
@@ -36,7 +36,7 @@ public final class BusCoupons implements Coupons {
     if (customerId != null) {
       request.put("customerId", customerId.toString());
     }
-    return vertx.eventBus().<JsonObject>request("pricing.validateCoupon", request, options)
+    return vertx.eventBus().<JsonObject>request("pricing.validateCoupon", request, RequestIds.deliveryOptions(timeoutMs))
         .map(Message::body)
         .map(reply -> reply.getString("code", code))
         .recover(failure -> {

@@ -2,12 +2,12 @@ package org.emporium.cart.infra;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import org.emporium.cart.application.Preferences;
 import org.emporium.platform.auth.Principal;
 import org.emporium.platform.eventbus.ForwardedRequest;
+import org.emporium.platform.eventbus.RequestIds;
 
 import java.util.Optional;
 
@@ -18,18 +18,18 @@ import java.util.Optional;
 public final class BusPreferences implements Preferences {
 
   private final Vertx vertx;
-  private final DeliveryOptions options;
+  private final long timeoutMs;
 
   public BusPreferences(Vertx vertx, long timeoutMs) {
     this.vertx = vertx;
-    this.options = new DeliveryOptions().setSendTimeout(timeoutMs);
+    this.timeoutMs = timeoutMs;
   }
 
   @Override
   public Future<Optional<String>> currency(Principal caller) {
     JsonObject envelope = ForwardedRequest.envelope("getProfile", new JsonObject(), new JsonObject(),
         new JsonObject(), null, caller, null);
-    return vertx.eventBus().<JsonObject>request("customer.getProfile", envelope, options)
+    return vertx.eventBus().<JsonObject>request("customer.getProfile", envelope, RequestIds.deliveryOptions(timeoutMs))
         .map(Message::body)
         .map(reply -> Optional.ofNullable(reply.getJsonObject("body", new JsonObject())
             .getJsonObject("preferences", new JsonObject()).getString("currency")))

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 
@@ -72,7 +73,8 @@ public final class CachedCatalog implements Catalog {
   /** Forgets what the catalog said about these products. */
   public void forget(Collection<UUID> productIds) {
     generation++;
-    entries.values().removeIf(entry -> productIds.contains(entry.item().productId()));
+    Set<UUID> ids = Set.copyOf(productIds);
+    entries.values().removeIf(entry -> ids.contains(entry.item().productId()));
   }
 
   public void forgetAll() {
