@@ -82,7 +82,8 @@ public final class FxTable {
     return new ResolvedPrice(rules.charm(convert(base, rate)), rate);
   }
 
-  private Money convert(Money from, FxRate rate) {
+  /** {@code from} at {@code rate} (whose base is its currency), rounded once to the cash increment. */
+  public Money convert(Money from, FxRate rate) {
     int shift = rate.quote().getDefaultFractionDigits() - from.exponent();
     return rules.round(BigDecimal.valueOf(from.amountMinor()).multiply(rate.rate()).scaleByPowerOfTen(shift),
         rate.quote());

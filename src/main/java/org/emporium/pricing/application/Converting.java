@@ -33,7 +33,7 @@ public final class Converting {
     try {
       FxTable table = rates.get();
       FxRate rate = table.rate(amount.currency(), target, clock.instant());
-      return new Converted(table.convert(amount, target, clock.instant()), rate);
+      return new Converted(table.convert(amount, rate), rate);
     } catch (FxUnavailableException e) {
       throw Rejected.unprocessable(e.getMessage(), List.of(new Violation("/currency", "has no usable exchange rate")));
     }

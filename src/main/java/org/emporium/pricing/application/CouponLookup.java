@@ -43,7 +43,7 @@ final class CouponLookup {
     boolean needsOrders = found.values().stream().anyMatch(p -> p.definition().conditions().firstOrder());
     Future<Map<UUID, Integer>> uses = needsUses ? redemptions.uses(client, customer.get(), ids)
         : Future.succeededFuture(Map.of());
-    return uses.compose(used -> (needsOrders ? redemptions.orders(client, customer.get()) : Future.succeededFuture(0))
-        .map(orders -> new Shopper(customer, orders, used)));
+    Future<Integer> orders = needsOrders ? redemptions.orders(client, customer.get()) : Future.succeededFuture(0);
+    return Future.all(uses, orders).map(both -> new Shopper(customer, orders.result(), uses.result()));
   }
 }

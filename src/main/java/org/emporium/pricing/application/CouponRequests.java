@@ -20,7 +20,6 @@ public final class CouponRequests {
 
   public static final int MAX_CODES = 10;
   public static final int MAX_LINES = 500;
-  private static final long MAX_AMOUNT = 9_007_199_254_740_991L;
 
   private CouponRequests() {
   }
@@ -81,7 +80,7 @@ public final class CouponRequests {
     }
     List<String> categories = in.strings("categoryIds", 20);
     Long quantity = in.whole("quantity", 1, Integer.MAX_VALUE);
-    Long amount = in.whole("amount", 0, MAX_AMOUNT);
+    Long amount = in.whole("amount", 0, PromotionJson.MAX_AMOUNT);
     if (quantity == null && item.getValue("quantity") == null) {
       in.violation("quantity", "is required");
     }

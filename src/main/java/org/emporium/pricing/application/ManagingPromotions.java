@@ -23,7 +23,6 @@ import java.util.UUID;
  */
 public final class ManagingPromotions {
 
-  public static final String TOPIC = "pricing.promotion.v1";
 
   private final Pool pool;
   private final Outbox outbox;

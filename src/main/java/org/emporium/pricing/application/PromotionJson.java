@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 /** Promotions as JSON: the definition an administrator sends (validated field by field) and the stored promotion. */
 public final class PromotionJson {
 
-  private static final long MAX_AMOUNT = 9_007_199_254_740_991L;
+  /** The largest amount in minor units a JSON client reads exactly (2^53 - 1). */
+  static final long MAX_AMOUNT = 9_007_199_254_740_991L;
   private static final Pattern LOCAL_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?");
   private static final Pattern PERCENT = Pattern.compile("\\d{1,3}(\\.\\d{1,2})?");
   private static final Set<String> TOP = Set.of("name", "description", "kind", "percent", "amountOff", "conditions",

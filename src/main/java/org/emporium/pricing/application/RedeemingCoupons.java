@@ -26,7 +26,6 @@ import java.util.UUID;
  */
 public final class RedeemingCoupons {
 
-  public static final String TOPIC = "pricing.redemption.v1";
 
   private final Pool pool;
   private final Outbox outbox;

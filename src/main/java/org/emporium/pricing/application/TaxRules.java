@@ -49,10 +49,6 @@ public final class TaxRules {
     return Optional.ofNullable(current.get(country));
   }
 
-  public Map<String, TaxTable> all() {
-    return current;
-  }
-
   /** Reloads this copy now, then tells every node's copy to reload (the notice is at most once: the timer backs it). */
   public Future<Void> changed() {
     return tables.all(pool).onSuccess(this::keep)

@@ -1,14 +1,13 @@
 package org.emporium.pricing.domain;
 
+import org.emporium.platform.id.Uuids;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
-
-import org.emporium.platform.id.Uuids;
 
 /**
  * What to quote: cart lines, the currency, where it ships (for tax), coupon codes in the order entered
@@ -74,7 +73,7 @@ public record QuoteRequest(List<Line> lines, String currency, ShipTo shipTo, Lis
       }
     }
     found.addAll(couponViolations());
-    if (customerId != null && !isUuid(customerId)) {
+    if (customerId != null && Uuids.parse(customerId) == null) {
       found.add(new Violation("/customerId", "must be a UUID"));
     }
     return found;
@@ -96,9 +95,5 @@ public record QuoteRequest(List<Line> lines, String currency, ShipTo shipTo, Lis
       }
     }
     return found;
-  }
-
-  private static boolean isUuid(String text) {
-    return Uuids.parse(text) != null;
   }
 }

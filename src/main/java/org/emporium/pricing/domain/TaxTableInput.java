@@ -1,11 +1,12 @@
 package org.emporium.pricing.domain;
 
+import org.emporium.platform.id.Uuids;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -46,7 +47,7 @@ public record TaxTableInput(String country, Boolean inclusive, List<RateLine> ra
       if (line.region() != null && (line.region().isBlank() || line.region().length() > MAX_REGION)) {
         found.add(new Violation(pointer + "/region", "must be 1 to " + MAX_REGION + " characters"));
       }
-      if (line.categoryId() != null && !isUuid(line.categoryId())) {
+      if (line.categoryId() != null && Uuids.parse(line.categoryId()) == null) {
         found.add(new Violation(pointer + "/categoryId", "must be a category id (UUID)"));
       }
       if (line.rate() == null || !RATE.matcher(line.rate()).matches()) {
@@ -71,13 +72,5 @@ public record TaxTableInput(String country, Boolean inclusive, List<RateLine> ra
 
   private static String category(RateLine line) {
     return line.categoryId() == null ? TaxRate.ANY : line.categoryId().toLowerCase();
-  }
-
-  private static boolean isUuid(String text) {
-    try {
-      return UUID.fromString(text).toString().equals(text.toLowerCase());
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 }
