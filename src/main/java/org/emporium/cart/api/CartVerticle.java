@@ -14,6 +14,7 @@ import org.emporium.cart.infra.PgCartCopies;
 import org.emporium.cart.infra.RedisCarts;
 import org.emporium.cart.infra.RedisPipeline;
 import org.emporium.platform.events.Outbox;
+import org.emporium.platform.node.PeriodicWork;
 import org.emporium.platform.node.Platform;
 
 /**
@@ -27,7 +28,7 @@ public final class CartVerticle extends VerticleBase {
   private static final long PURGE_INTERVAL_MS = 60_000;
 
   private final Platform platform;
-  private Background background;
+  private PeriodicWork background;
   private Redis redis;
   private RedisPipeline pipeline;
   private String deployment;
@@ -55,7 +56,7 @@ public final class CartVerticle extends VerticleBase {
               new DeploymentOptions().setInstances(settings.instances()))
           .onSuccess(id -> {
             deployment = id;
-            background = new Background(vertx)
+            background = new PeriodicWork(vertx)
                 .every(settings.sweepIntervalMs(), "saving carts", saving::save)
                 .every(settings.sweepIntervalMs(), "finding abandoned carts", abandoning::sweep)
                 .every(PURGE_INTERVAL_MS, "purging expired carts", saving::purge);

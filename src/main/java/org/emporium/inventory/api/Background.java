@@ -9,14 +9,10 @@ import org.emporium.inventory.application.InventorySettings;
 import org.emporium.inventory.application.StockSignals;
 import org.emporium.platform.events.live.LiveEvents;
 import org.emporium.platform.events.live.LiveMessage;
+import org.emporium.platform.node.PeriodicWork;
 import org.emporium.platform.node.Platform;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The context's periodic work: the expiry sweeper, the stock signals, and the live feed
@@ -25,18 +21,14 @@ import java.util.function.Supplier;
  */
 final class Background {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Background.class);
-
-  private final Vertx vertx;
   private final InventorySettings settings;
   private final Expiring expiring;
   private final StockSignals signals;
   private final LiveEvents live;
-  private final List<Rounds> rounds = new ArrayList<>();
-  private boolean stopped;
+  private final PeriodicWork rounds;
 
   Background(Vertx vertx, Platform platform, InventorySettings settings, Expiring expiring, StockSignals signals) {
-    this.vertx = vertx;
+    this.rounds = new PeriodicWork(vertx);
     this.settings = settings;
     this.expiring = expiring;
     this.signals = signals;
@@ -51,39 +43,13 @@ final class Background {
   }
 
   Future<Void> start() {
-    rounds.add(new Rounds(settings.sweepIntervalMs(), expiring::sweep, "expiring reservations"));
-    rounds.add(new Rounds(settings.signalIntervalMs(), signals::publish, "publishing stock signals"));
-    rounds.forEach(Rounds::schedule);
+    rounds.every(settings.sweepIntervalMs(), "expiring reservations", expiring::sweep)
+        .every(settings.signalIntervalMs(), "publishing stock signals", signals::publish);
     return live.start();
   }
 
   Future<Void> stop() {
-    stopped = true;
-    rounds.forEach(r -> vertx.cancelTimer(r.timer));
+    rounds.stop();
     return live.stop();
-  }
-
-  /** One kind of periodic work; the next round is scheduled when this one is over. */
-  private final class Rounds {
-    private final long intervalMs;
-    private final Supplier<Future<Integer>> round;
-    private final String what;
-    private long timer = -1;
-
-    Rounds(long intervalMs, Supplier<Future<Integer>> round, String what) {
-      this.intervalMs = intervalMs;
-      this.round = round;
-      this.what = what;
-    }
-
-    void schedule() {
-      timer = vertx.setTimer(intervalMs, id -> round.get()
-          .onFailure(failure -> LOG.warn("{} failed; next round in {} ms", what, intervalMs, failure))
-          .onComplete(done -> {
-            if (!stopped) {
-              schedule();
-            }
-          }));
-    }
   }
 }
