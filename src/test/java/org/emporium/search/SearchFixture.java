@@ -83,6 +83,19 @@ final class SearchFixture implements AutoCloseable {
     return await(on.deployVerticle(new SearchVerticle(platform(dataDir))));
   }
 
+  /**
+   * Deploys a search verticle on an empty replica and returns once its rebuild has asked
+   * {@code catalog} for products. The rebuild notes Kafka's end offsets before that first export
+   * page, so every event sent from then on reaches the replica through Kafka even though the
+   * stand-in catalog never exports it.
+   */
+  String deployEmptyReplica(Vertx on, SearchStandIns catalog, Path dataDir, PriceConversion rates) {
+    int pages = catalog.exportPages.get();
+    String deployment = rates == null ? deploySearch(on, dataDir) : deploySearch(on, dataDir, rates);
+    eventually(catalog.exportPages::get, n -> n > pages, Duration.ofSeconds(30));
+    return deployment;
+  }
+
   Admin admin() {
     return admin;
   }

@@ -41,10 +41,9 @@ class SearchFreshnessTest {
   @BeforeAll
   static void start() {
     fixture = new SearchFixture(dir);
-    fixture.deploySearch(fixture.vertx, dir.resolve("replica-a"), PriceConversion.NONE);
+    fixture.deployEmptyReplica(fixture.vertx, fixture.standIns, dir.resolve("replica-a"), PriceConversion.NONE);
     other = Vertx.vertx();
-    new SearchStandIns().register(other);
-    fixture.deploySearch(other, dir.resolve("replica-b"), PriceConversion.NONE);
+    fixture.deployEmptyReplica(other, new SearchStandIns().register(other), dir.resolve("replica-b"), PriceConversion.NONE);
   }
 
   @AfterAll

@@ -42,7 +42,7 @@ class SearchGrpcTest {
   @BeforeAll
   static void start() {
     fixture = new SearchFixture(dir);
-    fixture.deploySearch(fixture.vertx, dir.resolve("replica"), PriceConversion.NONE);
+    fixture.deployEmptyReplica(fixture.vertx, fixture.standIns, dir.resolve("replica"), PriceConversion.NONE);
     for (int i = 0; i < 5; i++) {
       fixture.catalogEvent("published", Products.product(String.format("01950000-0000-7000-8000-%012d", i),
           "Trail Shoe " + i, "Stride", Products.APPAREL, "SHOE-" + i, Map.of("USD", 5_000L + i * 1_000, "EUR", 4_500L),

@@ -48,7 +48,7 @@ class SearchTest {
   @BeforeAll
   static void start() {
     fixture = new SearchFixture(dir);
-    fixture.deploySearch(fixture.vertx, dir.resolve("replica"));
+    fixture.deployEmptyReplica(fixture.vertx, fixture.standIns, dir.resolve("replica"), null);
     fixture.catalogEvent("published", Products.product(IPHONE, "iPhone 15", "Apple", PHONES, "IPH-15",
         Map.of("USD", 79900L, "EUR", 89900L), "2026-11-01T10:00:00Z", 1));
     fixture.catalogEvent("published", Products.product(CASE, "iPhone 15 Silicone Case", "Casely", ACCESSORIES, "CASE-15",
