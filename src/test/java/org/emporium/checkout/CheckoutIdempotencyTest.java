@@ -49,8 +49,15 @@ class CheckoutIdempotencyTest {
     JsonObject cart = node.guestCart(sku, 1);
     String key = UUID.randomUUID().toString();
     JsonObject declined = CheckoutNode.checkoutBody(cart.getString("cartId"), CheckoutStandIns.DECLINED);
-    assertThat(node.checkoutNow(null, cart.getString("cartToken"), key, declined).statusCode()).isEqualTo(402);
-    assertThat(node.checkoutNow(null, cart.getString("cartToken"), key, declined).statusCode()).isEqualTo(402);
+    HttpResponse<Buffer> first = node.checkoutNow(null, cart.getString("cartToken"), key, declined);
+    assertThat(first.statusCode()).isEqualTo(402);
+    HttpResponse<Buffer> replayed = node.checkoutNow(null, cart.getString("cartToken"), key, declined);
+    assertThat(replayed.statusCode()).isEqualTo(402);
+    assertThat(replayed.getHeader("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(replayed.getHeader("Content-Type")).startsWith("application/problem+json");
+    for (String member : new String[] {"type", "title", "status", "detail"}) {
+      assertThat(replayed.bodyAsJsonObject().getValue(member)).isEqualTo(first.bodyAsJsonObject().getValue(member));
+    }
     HttpResponse<Buffer> other = node.checkoutNow(null, cart.getString("cartToken"), key,
         CheckoutNode.checkoutBody(cart.getString("cartId"), CheckoutStandIns.OK_CARD));
     assertThat(other.statusCode()).as(other.bodyAsString()).isEqualTo(422);

@@ -67,7 +67,7 @@ final class CheckoutNode implements AutoCloseable {
       try {
         shared = new CheckoutNode(TestNode.start(Files.createTempDirectory("checkout-test"), Map.of(
             "roles", "checkout-test", "identity.password.memoryKib", "64", "identity.password.iterations", "1",
-            "eventBus.requestTimeoutMs", "30000", "checkout.stepTimeoutMs", "1500", "checkout.sagaLeaseMs", "4000",
+            "checkout.stepTimeoutMs", "1500", "checkout.sagaLeaseMs", "4000",
             "checkout.sweepIntervalMs", "200", "checkout.retryDelayMs", "50")));
       } catch (IOException e) {
         throw new UncheckedIOException(e);

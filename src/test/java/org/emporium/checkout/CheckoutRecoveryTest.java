@@ -5,11 +5,14 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.sqlclient.Row;
+import org.emporium.checkout.domain.CheckoutCommand;
+import org.emporium.checkout.domain.RequestFingerprint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,14 +108,13 @@ class CheckoutRecoveryTest {
             .put("couponCodes", view.getJsonArray("couponCodes")).put("version", view.getLong("version")))
         .put("quote", quote);
     Instant past = Instant.now().minus(Duration.ofMinutes(1));
-    String scope = "cart:" + cart.getString("cartId");
+    CheckoutCommand command = new CheckoutCommand(key, UUID.fromString(cart.getString("cartId")), null,
+        cart.getString("cartToken"), "guest@example.com", null, Map.of("name", "Ada Guest", "line1", "1 Main St",
+            "city", "Berlin", "postalCode", "10115", "country", "DE"),
+        new CheckoutCommand.Card(CheckoutStandIns.OK_CARD, null, null), null);
+    String scope = command.scope();
     node.rows("INSERT INTO checkout.idempotency (scope, key, fingerprint, checkout_id, created_at, expires_at) "
-        + "VALUES ($1, $2, $3, $4, now(), now() + interval '1 day')", scope, key,
-        org.emporium.checkout.domain.RequestFingerprint.of(new org.emporium.checkout.domain.CheckoutCommand(key,
-            UUID.fromString(cart.getString("cartId")), null, cart.getString("cartToken"), "guest@example.com", null,
-            java.util.Map.of("name", "Ada Guest", "line1", "1 Main St", "city", "Berlin", "postalCode", "10115",
-                "country", "DE"), new org.emporium.checkout.domain.CheckoutCommand.Card(CheckoutStandIns.OK_CARD, null,
-                null), null)), id);
+        + "VALUES ($1, $2, $3, $4, now(), now() + interval '1 day')", scope, key, RequestFingerprint.of(command), id);
     node.rows("INSERT INTO checkout.saga (id, cart_id, customer_id, scope, idempotency_key, order_id, payment_id, "
         + "reservation_id, step, state, attempt, owner, context, lease_until, created_at, updated_at) VALUES "
         + "($1, $2, NULL, $3, $4, $5, $6, $7, $8, 'running', 1, 'a node that died', $9, $10, $10, $10)",

@@ -59,8 +59,16 @@ public final class CheckoutVerticle extends VerticleBase {
     return placing.place(CheckoutRequests.read(request)).compose(CheckoutVerticle::reply);
   }
 
-  /** 201 with the order and its Location; a failure as its problem (the edge writes problem JSON). */
+  /**
+   * 201 with the order and its Location; a failure as its problem (the edge writes problem JSON),
+   * or, replayed, as the stored problem with the replay header.
+   */
   private static Future<JsonObject> reply(Reply reply) {
+    if (reply.status() != 201 && reply.replayed()) {
+      JsonObject problem = ForwardedReply.withHeader(ForwardedReply.of(reply.status(), reply.body()),
+          "Content-Type", Problem.MEDIA_TYPE);
+      return Future.succeededFuture(ForwardedReply.withHeader(problem, REPLAYED, "true"));
+    }
     if (reply.status() != 201) {
       return Future.failedFuture(Problem.fromJson(reply.status(), reply.body()).toException());
     }

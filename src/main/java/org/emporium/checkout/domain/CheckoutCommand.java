@@ -1,5 +1,9 @@
 package org.emporium.checkout.domain;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,8 +28,19 @@ public record CheckoutCommand(String idempotencyKey, UUID cartId, UUID customerI
     }
   }
 
-  /** Keys are kept per customer, or per cart for a guest. */
+  /**
+   * Keys are kept per customer, or per cart and token for a guest: someone who knows a cart's id but
+   * not its token cannot take a key its owner will use, since their attempts land in another scope.
+   */
   public String scope() {
-    return customerId != null ? "customer:" + customerId : "cart:" + cartId;
+    if (customerId != null) {
+      return "customer:" + customerId;
+    }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(cartToken.getBytes(StandardCharsets.UTF_8));
+      return "cart:" + cartId + ":" + HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 }

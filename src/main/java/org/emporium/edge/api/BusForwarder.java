@@ -62,7 +62,9 @@ final class BusForwarder implements Handler<RoutingContext> {
     if (body == null) {
       rc.response().end();
     } else {
-      rc.response().putHeader("Content-Type", "application/json");
+      if (!rc.response().headers().contains("Content-Type")) {
+        rc.response().putHeader("Content-Type", "application/json");
+      }
       // bytes the replier encoded once (base64 text when they came from another node)
       Buffer encoded = reply.getBuffer(ForwardedReply.ENCODED);
       rc.response().end(encoded != null ? encoded : io.vertx.core.json.Json.encodeToBuffer(body));

@@ -54,7 +54,7 @@ public final class EdgeVerticle extends VerticleBase {
         .addService(new SearchGrpcService(vertx, platform.config().eventBusTimeoutMs()))
         .addService(new PricingGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
         .addService(new CartGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
-        .addService(new CheckoutGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
+        .addService(new CheckoutGrpcService(vertx, authenticator, platform.config().eventBusLongTimeoutMs()))
         .addService(ReflectionService.v1());
     return vertx.fileSystem().readFile(http.contract())
         .compose(text -> RoutableContract.load(vertx, text)

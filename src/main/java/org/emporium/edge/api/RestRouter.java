@@ -63,7 +63,8 @@ final class RestRouter {
             .addHandler(new BearerAuthentication(authenticator, OperationSecurity.of(route.getOperation())))
             .addHandler(new RequestValidation(vertx, contract, extractor, route.getOperation()));
         route.addHandler(new BusForwarder(vertx, operationId, operation.getString("x-emporium-address"),
-            platform.config().eventBusTimeoutMs()));
+            operation.getBoolean("x-emporium-long-running", false) ? platform.config().eventBusLongTimeoutMs()
+                : platform.config().eventBusTimeoutMs()));
       }
     }
     Router router = builder.createRouter();

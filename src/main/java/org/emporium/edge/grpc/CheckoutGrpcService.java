@@ -69,8 +69,15 @@ public final class CheckoutGrpcService implements Service {
           return vertx.eventBus().<JsonObject>request("checkout.start", envelope,
               SharedJson.use(RequestIds.deliveryOptions(timeoutMs))).map(Message::body);
         }))
-        .map(reply -> CheckoutMessages.order(reply.getJsonObject("body"),
-            "true".equals(reply.getJsonObject("headers", new JsonObject()).getString("Idempotent-Replayed"))))
+        .compose(reply -> {
+          int status = reply.getInteger("status", 200);
+          if (status >= 400) {
+            // a refusal replayed for its key: the same status as the first time
+            return Future.failedFuture(Problem.fromJson(status, reply.getJsonObject("body")).toException());
+          }
+          return Future.succeededFuture(CheckoutMessages.order(reply.getJsonObject("body"),
+              "true".equals(reply.getJsonObject("headers", new JsonObject()).getString("Idempotent-Replayed"))));
+        })
         .onSuccess(order -> request.response().end(order))
         .onFailure(failure -> {
           Problem problem = Problems.from(failure);

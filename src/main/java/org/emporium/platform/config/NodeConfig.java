@@ -45,6 +45,14 @@ public record NodeConfig(
         json);
   }
 
+  /**
+   * The edge's wait for operations that run many steps behind one request (a checkout), marked
+   * {@code x-emporium-long-running} in the contract: {@code eventBus.longRequestTimeoutMs}.
+   */
+  public long eventBusLongTimeoutMs() {
+    return new Settings(json, "").child("eventBus").positive("longRequestTimeoutMs");
+  }
+
   private static List<String> roles(Object value) {
     List<String> roles = value instanceof JsonArray array
         ? array.stream().map(String::valueOf).toList()
