@@ -14,7 +14,7 @@ public final class OrderEvents {
   public static final String CREATED = "emporium.ordering.order.created.v1";
   public static final String PAID = "emporium.ordering.order.paid.v1";
   public static final String CANCELLED = "emporium.ordering.order.cancelled.v1";
-  public static final String STATUS_CHANGED = "emporium.ordering.order.status_changed.v1";
+  public static final String STATUS_CHANGED = "emporium.ordering.order.status-changed.v1";
   private static final String AGGREGATE = "order";
 
   private OrderEvents() {
@@ -25,11 +25,11 @@ public final class OrderEvents {
     return OutboxEvent.of(AGGREGATE, order.id().toString(), "order.created", OrderJson.order(order));
   }
 
-  /** The events of one move: {@code order.status_changed}, plus {@code order.paid} or {@code order.cancelled}. */
+  /** The events of one move: {@code order.status-changed}, plus {@code order.paid} or {@code order.cancelled}. */
   static List<OutboxEvent> moved(Order order, Transition t) {
     String id = order.id().toString();
     JsonObject change = base(order).put("from", t.from().code()).put("to", t.to().code()).put("at", t.at().toString());
-    OutboxEvent changed = OutboxEvent.of(AGGREGATE, id, "order.status_changed", change);
+    OutboxEvent changed = OutboxEvent.of(AGGREGATE, id, "order.status-changed", change);
     return switch (t.to()) {
       case PAID -> List.of(OutboxEvent.of(AGGREGATE, id, "order.paid", base(order)
           .put("paymentId", OrderJson.text(order.paymentId())).put("total", OrderJson.money(order.totals().total(), order))
