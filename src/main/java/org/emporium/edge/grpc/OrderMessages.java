@@ -30,7 +30,7 @@ final class OrderMessages {
         .setSubtotal(money(json.getJsonObject("subtotal"))).setDiscountTotal(money(json.getJsonObject("discountTotal")))
         .setShipping(money(json.getJsonObject("shipping"))).setTaxTotal(money(json.getJsonObject("taxTotal")))
         .setTotal(money(json.getJsonObject("total"))).setTaxInclusive(json.getBoolean("taxInclusive"))
-        .setPaymentId(json.getString("paymentId", "")).setReservationId(json.getString("reservationId", ""))
+        .setPaymentId(text(json, "paymentId")).setReservationId(text(json, "reservationId"))
         .setRegion(json.getString("region")).setRefunded(money(json.getJsonObject("refunded")))
         .setCreatedAt(json.getString("createdAt")).setUpdatedAt(json.getString("updatedAt"))
         .setVersion(json.getLong("version"));
@@ -47,10 +47,16 @@ final class OrderMessages {
     });
     json.getJsonArray("history", new JsonArray()).forEach(h -> {
       JsonObject t = (JsonObject) h;
-      order.addHistory(Transition.newBuilder().setFrom(t.getString("from", "")).setTo(t.getString("to"))
-          .setAt(t.getString("at")).setActor(t.getString("actor", "")).setReason(t.getString("reason", "")));
+      order.addHistory(Transition.newBuilder().setFrom(text(t, "from")).setTo(t.getString("to"))
+          .setAt(t.getString("at")).setActor(text(t, "actor")).setReason(text(t, "reason")));
     });
     return order.build();
+  }
+
+  /** Proto strings cannot be null: a JSON null (or no member) is "". */
+  private static String text(JsonObject json, String key) {
+    String value = json.getString(key);
+    return value == null ? "" : value;
   }
 
   private static Money money(JsonObject json) {
