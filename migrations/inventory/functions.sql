@@ -151,9 +151,10 @@ END
 $fn$;
 
 -- Ends a reservation by a conditional status change, so each reservation is ended once however
--- many nodes try (commit, release, expiry, or rejection of a multi-line reservation). Only the
--- call that changed the status moves stock: commit sells (on hand and reserved go down), the
--- others release. Returns the status after the call and whether this call changed it.
+-- many nodes try (commit, release, expiry, or rejection of a multi-line reservation, or the
+-- return of a committed one). Only the call that changed the status moves stock: commit sells (on
+-- hand and reserved go down), return puts the sold units back on hand in the warehouses they left,
+-- the others release. Returns the status after the call and whether this call changed it.
 CREATE OR REPLACE FUNCTION inventory.finish_reservation(p_id uuid, p_to text, p_shortages jsonb,
     p_actor text, p_now timestamptz)
 RETURNS TABLE (r_status text, r_changed boolean, r_reference text)
@@ -161,8 +162,9 @@ LANGUAGE plpgsql AS $fn$
 #variable_conflict use_column
 DECLARE
   line record;
-  kind text := CASE WHEN p_to = 'committed' THEN 'sold' ELSE 'released' END;
-  sold int;
+  kind text := CASE p_to WHEN 'committed' THEN 'sold' WHEN 'returned' THEN 'returned' ELSE 'released' END;
+  d_on_hand int;
+  d_reserved int;
   ref text;
 BEGIN
   UPDATE inventory.reservation
@@ -171,7 +173,8 @@ BEGIN
          (p_to = 'committed' AND status = 'reserved')
       OR (p_to = 'released' AND status IN ('pending', 'reserved'))
       OR (p_to = 'rejected' AND status = 'pending')
-      OR (p_to = 'expired' AND status IN ('pending', 'reserved') AND expires_at <= p_now))
+      OR (p_to = 'expired' AND status IN ('pending', 'reserved') AND expires_at <= p_now)
+      OR (p_to = 'returned' AND status = 'committed'))
   RETURNING reference INTO ref;
   IF NOT FOUND THEN
     RETURN QUERY SELECT r.status::text, false, r.reference::text FROM inventory.reservation r WHERE r.id = p_id;
@@ -179,15 +182,16 @@ BEGIN
   END IF;
   FOR line IN SELECT l.sku, l.warehouse_id, l.quantity FROM inventory.reservation_line l
                WHERE l.reservation_id = p_id ORDER BY l.sku, l.warehouse_id LOOP
-    sold := CASE WHEN p_to = 'committed' THEN line.quantity ELSE 0 END;
+    d_on_hand := CASE p_to WHEN 'committed' THEN -line.quantity WHEN 'returned' THEN line.quantity ELSE 0 END;
+    d_reserved := CASE WHEN p_to = 'returned' THEN 0 ELSE -line.quantity END;
     WITH moved AS (
-      UPDATE inventory.stock s SET reserved = s.reserved - line.quantity, on_hand = s.on_hand - sold
+      UPDATE inventory.stock s SET reserved = s.reserved + d_reserved, on_hand = s.on_hand + d_on_hand
        WHERE s.sku = line.sku AND s.warehouse_id = line.warehouse_id
       RETURNING s.on_hand, s.reserved)
     INSERT INTO inventory.ledger (sku, warehouse_id, kind, quantity, on_hand_before, on_hand_after,
                                   reserved_before, reserved_after, reference, actor, created_at)
-    SELECT line.sku, line.warehouse_id, kind, line.quantity, moved.on_hand + sold, moved.on_hand,
-           moved.reserved + line.quantity, moved.reserved, p_id::text, p_actor, p_now
+    SELECT line.sku, line.warehouse_id, kind, line.quantity, moved.on_hand - d_on_hand, moved.on_hand,
+           moved.reserved - d_reserved, moved.reserved, p_id::text, p_actor, p_now
       FROM moved;
   END LOOP;
   RETURN QUERY SELECT p_to, true, ref;

@@ -106,6 +106,7 @@ class OpenApiContractTest {
     API.put("GET /api/v1/orders", "ordering.list");
     API.put("GET /api/v1/orders/{id}", "ordering.get");
     API.put("POST /api/v1/orders/{id}/cancel", "ordering.cancel");
+    API.put("POST /api/v1/orders/{id}/transitions", "ordering.transition");
   }
 
   /** The text files an operation may take instead of JSON; the edge forwards them as strings. */

@@ -15,6 +15,7 @@ import org.emporium.edge.grpc.CatalogGrpcService;
 import org.emporium.edge.grpc.CheckoutGrpcService;
 import org.emporium.edge.grpc.CustomerGrpcService;
 import org.emporium.edge.grpc.InventoryGrpcService;
+import org.emporium.edge.grpc.OrderGrpcService;
 import org.emporium.edge.grpc.PricingGrpcService;
 import org.emporium.edge.grpc.SearchGrpcService;
 import org.emporium.platform.config.NodeConfig.HttpSettings;
@@ -55,6 +56,7 @@ public final class EdgeVerticle extends VerticleBase {
         .addService(new PricingGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
         .addService(new CartGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
         .addService(new CheckoutGrpcService(vertx, authenticator, platform.config().eventBusLongTimeoutMs()))
+        .addService(new OrderGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
         .addService(ReflectionService.v1());
     return vertx.fileSystem().readFile(http.contract())
         .compose(text -> RoutableContract.load(vertx, text)

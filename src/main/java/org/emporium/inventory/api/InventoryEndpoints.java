@@ -63,6 +63,11 @@ final class InventoryEndpoints {
         .map(InventoryJson::reservation);
   }
 
+  Future<JsonObject> restock(JsonObject body) {
+    return finishing.restock(reservationId(body.getValue("reservationId"), "/reservationId"), INTERNAL)
+        .map(InventoryJson::reservation);
+  }
+
   Future<JsonObject> availability(JsonObject body) {
     InventoryRequests in = InventoryRequests.of(body);
     List<String> skus = in.strings("skus");

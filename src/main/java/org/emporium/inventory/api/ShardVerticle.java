@@ -30,6 +30,7 @@ final class ShardVerticle extends VerticleBase {
         .serve("inventory.reserve", endpoints::reserve)
         .serve("inventory.commit", endpoints::commit)
         .serve("inventory.release", endpoints::release)
+        .serve("inventory.restock", endpoints::restock)
         .serve("inventory.availability", endpoints::availability)
         .serve("inventory.receive", endpoints::receive)
         .forwarded("inventory.getStock", endpoints::getStock)

@@ -13,9 +13,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Commit (the units are sold) and release (compensation or cancellation), both idempotent: a
- * repeat finds the reservation already in the wanted state and answers it again; a contradiction
- * (committing a released reservation, releasing a committed one) is a conflict.
+ * Commit (the units are sold), release (compensation or cancellation) and restock (a committed
+ * reservation's units come back on hand), all idempotent: a repeat finds the reservation already
+ * in the wanted state and answers it again; a contradiction (committing a released reservation,
+ * releasing a committed one, restocking one that was never sold) is a conflict.
  */
 public final class Finishing {
 
@@ -40,6 +41,10 @@ public final class Finishing {
 
   public Future<Reservation> release(UUID id, String actor) {
     return finish(id, ReservationStatus.RELEASED, RELEASED, actor);
+  }
+
+  public Future<Reservation> restock(UUID id, String actor) {
+    return finish(id, ReservationStatus.RETURNED, Set.of(ReservationStatus.RETURNED), actor);
   }
 
   private Future<Reservation> finish(UUID id, ReservationStatus to, Set<ReservationStatus> done, String actor) {

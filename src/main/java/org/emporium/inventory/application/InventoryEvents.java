@@ -29,7 +29,7 @@ public final class InventoryEvents {
         .put("available", signal.available()).put("reorderLevel", signal.reorderLevel()));
   }
 
-  /** {@code reservation.committed}, {@code reservation.released} or {@code reservation.expired}. */
+  /** {@code reservation.committed}, {@code .released}, {@code .expired} or {@code .returned}. */
   static OutboxEvent ended(UUID id, String reference, ReservationStatus status) {
     return OutboxEvent.of("reservation", id.toString(), "reservation." + status.code(), new JsonObject()
         .put("reservationId", id.toString()).put("reference", reference).put("status", status.code()));

@@ -1,0 +1,18 @@
+package org.emporium.ordering.application;
+
+import org.emporium.ordering.domain.Rejection;
+
+/** Carries a {@link Rejection} through a failed future (and rolls back a transaction); no stack trace. */
+public final class Rejected extends RuntimeException {
+
+  private final Rejection rejection;
+
+  public Rejected(Rejection rejection) {
+    super(rejection.toString(), null, false, false);
+    this.rejection = rejection;
+  }
+
+  public Rejection rejection() {
+    return rejection;
+  }
+}
