@@ -14,6 +14,7 @@ import org.emporium.edge.grpc.CartGrpcService;
 import org.emporium.edge.grpc.CatalogGrpcService;
 import org.emporium.edge.grpc.CustomerGrpcService;
 import org.emporium.edge.grpc.InventoryGrpcService;
+import org.emporium.edge.grpc.PaymentGrpcService;
 import org.emporium.edge.grpc.PricingGrpcService;
 import org.emporium.edge.grpc.SearchGrpcService;
 import org.emporium.platform.config.NodeConfig.HttpSettings;
@@ -53,6 +54,7 @@ public final class EdgeVerticle extends VerticleBase {
         .addService(new SearchGrpcService(vertx, platform.config().eventBusTimeoutMs()))
         .addService(new PricingGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
         .addService(new CartGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
+        .addService(new PaymentGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
         .addService(ReflectionService.v1());
     return vertx.fileSystem().readFile(http.contract())
         .compose(text -> RoutableContract.load(vertx, text)
