@@ -9,14 +9,16 @@ import org.emporium.platform.events.Transaction;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.function.Function;
 
 /** What every use case works with: the pool, the outbox, the stored payments and the clock. */
 public record PaymentStore(Pool pool, Outbox outbox, Payments payments, Clock clock) {
 
+  /** In PostgreSQL's precision, so a stored payment reads back as it was answered. */
   Instant now() {
-    return clock.instant();
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   /** The payment, or a 404 rejection. */

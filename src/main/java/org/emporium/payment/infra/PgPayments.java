@@ -24,23 +24,23 @@ public final class PgPayments implements Payments {
   private static final String COLUMNS = "id, reference, order_id, customer_id, status, failure_reason, currency, "
       + "amount, authorised, captured, refunded, refund_pending, card_brand, card_last4, provider, provider_reference, "
       + "created_at, updated_at";
-  private static final String FIND = "SELECT " + COLUMNS + " FROM payment WHERE id = $1";
+  private static final String FIND = "SELECT " + COLUMNS + " FROM payment.payment WHERE id = $1";
   private static final String LOCK = FIND + " FOR UPDATE";
-  private static final String INSERT = "INSERT INTO payment (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
+  private static final String INSERT = "INSERT INTO payment.payment (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
       + " $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) ON CONFLICT (id) DO NOTHING";
-  private static final String UPDATE = "UPDATE payment SET order_id = $2, status = $3, authorised = $4, captured = $5,"
+  private static final String UPDATE = "UPDATE payment.payment SET order_id = $2, status = $3, authorised = $4, captured = $5,"
       + " refunded = $6, refund_pending = $7, updated_at = $8 WHERE id = $1";
-  private static final String OPERATION = "INSERT INTO provider_operation (idempotency_key, payment_id, kind, amount,"
+  private static final String OPERATION = "INSERT INTO payment.provider_operation (idempotency_key, payment_id, kind, amount,"
       + " outcome, provider_reference, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)"
       + " ON CONFLICT (idempotency_key) DO NOTHING";
-  private static final String REFUND = "SELECT refund_id, payment_id, amount, reason, status FROM refund"
+  private static final String REFUND = "SELECT refund_id, payment_id, amount, reason, status FROM payment.refund"
       + " WHERE refund_id = $1";
-  private static final String INSERT_REFUND = "INSERT INTO refund (refund_id, payment_id, amount, reason, status,"
+  private static final String INSERT_REFUND = "INSERT INTO payment.refund (refund_id, payment_id, amount, reason, status,"
       + " created_at) VALUES ($1, $2, $3, $4, $5, $6)";
-  private static final String COMPLETE_REFUND = "UPDATE refund SET status = 'succeeded' WHERE refund_id = $1"
+  private static final String COMPLETE_REFUND = "UPDATE payment.refund SET status = 'succeeded' WHERE refund_id = $1"
       + " AND status = 'pending'";
-  private static final String DELETE_PENDING = "DELETE FROM refund WHERE refund_id = $1 AND status = 'pending'";
-  private static final String WEBHOOK = "INSERT INTO webhook_event (provider, event_id, type, payment_id, received_at)"
+  private static final String DELETE_PENDING = "DELETE FROM payment.refund WHERE refund_id = $1 AND status = 'pending'";
+  private static final String WEBHOOK = "INSERT INTO payment.webhook_event (provider, event_id, type, payment_id, received_at)"
       + " VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING";
 
   private final Clock clock;
