@@ -10,22 +10,26 @@ import org.emporium.payment.application.PaymentSettings;
 import org.emporium.payment.domain.ProviderResult;
 import org.emporium.payment.domain.WebhookEvent;
 
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * Every provider call through one circuit breaker, with {@code providerTimeoutMs} per attempt. A
  * retryable processing error counts as a failure and is tried again, with the same idempotency
- * key, up to {@code maxAttempts} attempts; while the circuit is open calls fail at once.
+ * key, up to {@code maxAttempts} attempts; while the circuit is open calls fail at once. (The
+ * breaker counts consecutive failures: one success sets the count back to zero.)
  */
 public final class GuardedProvider implements PaymentProvider {
 
   private final PaymentProvider provider;
   private final CircuitBreaker breaker;
   private final int maxAttempts;
+  private final long timeoutMs;
 
   public GuardedProvider(Vertx vertx, PaymentProvider provider, PaymentSettings settings) {
     this.provider = provider;
     this.maxAttempts = settings.maxAttempts();
+    this.timeoutMs = settings.providerTimeoutMs();
     this.breaker = CircuitBreaker.create("payment-" + provider.name(), vertx, new CircuitBreakerOptions()
         .setMaxFailures(settings.breakerMaxFailures())
         .setTimeout(settings.providerTimeoutMs())
@@ -55,9 +59,13 @@ public final class GuardedProvider implements PaymentProvider {
     return guarded(() -> provider.capture(key, authorisation, amount), 1);
   }
 
+  /**
+   * Outside the circuit, with the timeout only: a void releases money and is tried even while the
+   * circuit is open, and the void that follows every failed authorise must not close it again.
+   */
   @Override
   public Future<ProviderResult> voidAuthorisation(String key, String authorisation) {
-    return guarded(() -> provider.voidAuthorisation(key, authorisation), 1);
+    return provider.voidAuthorisation(key, authorisation).timeout(timeoutMs, TimeUnit.MILLISECONDS);
   }
 
   @Override
