@@ -54,6 +54,9 @@ class OpenApiContractTest {
     API.put("POST /api/v1/me/addresses", "customer.addAddress");
     API.put("PUT /api/v1/me/addresses/{id}", "customer.replaceAddress");
     API.put("DELETE /api/v1/me/addresses/{id}", "customer.deleteAddress");
+    API.put("GET /api/v1/payments/{paymentId}", "payment.getPayment");
+    API.put("POST /api/v1/payments/{paymentId}/refunds", "payment.refundPayment");
+    API.put("POST /api/v1/payments/webhooks/{provider}", "payment.receiveWebhook");
     API.put("GET /api/v1/products", "catalog.listProducts");
     API.put("GET /api/v1/products/{id}", "catalog.getProduct");
     API.put("POST /api/v1/products", "catalog.createProduct");

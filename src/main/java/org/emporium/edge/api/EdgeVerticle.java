@@ -16,6 +16,7 @@ import org.emporium.edge.grpc.CheckoutGrpcService;
 import org.emporium.edge.grpc.CustomerGrpcService;
 import org.emporium.edge.grpc.InventoryGrpcService;
 import org.emporium.edge.grpc.OrderGrpcService;
+import org.emporium.edge.grpc.PaymentGrpcService;
 import org.emporium.edge.grpc.PricingGrpcService;
 import org.emporium.edge.grpc.SearchGrpcService;
 import org.emporium.platform.config.NodeConfig.HttpSettings;
@@ -57,6 +58,7 @@ public final class EdgeVerticle extends VerticleBase {
         .addService(new CartGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
         .addService(new CheckoutGrpcService(vertx, authenticator, platform.config().eventBusLongTimeoutMs()))
         .addService(new OrderGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
+        .addService(new PaymentGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
         .addService(ReflectionService.v1());
     return vertx.fileSystem().readFile(http.contract())
         .compose(text -> RoutableContract.load(vertx, text)
