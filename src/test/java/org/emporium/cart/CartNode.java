@@ -25,6 +25,7 @@ import org.emporium.platform.clients.Clients;
 import org.emporium.platform.error.Problem;
 import org.emporium.platform.error.Problems;
 import org.emporium.platform.eventbus.ForwardedRequest;
+import org.emporium.testing.SharedNodes;
 import org.emporium.testing.TestNode;
 
 import java.io.IOException;
@@ -50,7 +51,6 @@ final class CartNode implements AutoCloseable {
   static final String PASSWORD = "correct horse battery";
   private static final Principal ADMIN = new Principal("cart-tests-admin", UUID.randomUUID(), "https://issuer.test",
       Set.of("admin"), Set.of("*"), null, "sid-cart-tests", "admin@example.com", "Admin");
-  private static CartNode shared;
 
   final TestNode node;
   final WebClient web;
@@ -70,12 +70,8 @@ final class CartNode implements AutoCloseable {
   }
 
   /** The node most cart tests share; started on first use, stopped when the JVM ends. */
-  static synchronized CartNode shared() {
-    if (shared == null) {
-      shared = start(Map.of("cart.flushDelayMs", "300", "cart.sweepIntervalMs", "100"));
-      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
-    }
-    return shared;
+  static CartNode shared() {
+    return SharedNodes.get("cart", () -> start(Map.of("cart.flushDelayMs", "300", "cart.sweepIntervalMs", "100")));
   }
 
   static CartNode start(Map<String, String> overrides) {

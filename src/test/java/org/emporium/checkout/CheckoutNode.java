@@ -19,12 +19,15 @@ import io.vertx.sqlclient.Tuple;
 import org.emporium.platform.auth.Principal;
 import org.emporium.platform.clients.Clients;
 import org.emporium.platform.eventbus.ForwardedRequest;
+import org.emporium.testing.SharedNodes;
 import org.emporium.testing.TestNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +44,6 @@ final class CheckoutNode implements AutoCloseable {
   static final String PASSWORD = "correct horse battery";
   static final Principal ADMIN = new Principal("checkout-tests-admin", UUID.randomUUID(), "https://issuer.test",
       Set.of("admin"), Set.of("*"), null, "sid-checkout-tests", "admin@example.com", "Admin");
-  private static CheckoutNode shared;
 
   final TestNode node;
   final WebClient web;
@@ -50,31 +52,45 @@ final class CheckoutNode implements AutoCloseable {
   private final String shopId;
   private final String categoryId;
 
-  private CheckoutNode(TestNode node) {
+  private CheckoutNode(TestNode node, boolean standIns) {
     this.node = node;
     this.web = WebClient.create(vertx(), new WebClientOptions().setDefaultHost("127.0.0.1")
         .setDefaultPort(node.httpPort()), new PoolOptions().setHttp1MaxSize(100));
     this.db = new Clients(node.config()).postgresUnshared(vertx(), "checkout", 4);
-    this.standIns = CheckoutStandIns.register(vertx());
+    this.standIns = standIns ? CheckoutStandIns.register(vertx()) : null;
     this.shopId = created("catalog.createShop", new JsonObject().put("slug", "checkout-tests").put("name", "Tests"));
     this.categoryId = created("catalog.createCategory", new JsonObject().put("slug", "checkout-tests")
         .put("name", "Tests"));
   }
 
+  /** Quick password hashing and short checkout timings for tests. */
+  static final Map<String, String> FAST = Map.of("identity.password.memoryKib", "64",
+      "identity.password.iterations", "1", "checkout.stepTimeoutMs", "1500", "checkout.sagaLeaseMs", "4000",
+      "checkout.sweepIntervalMs", "200", "checkout.retryDelayMs", "50");
+
+  /** A node of every role (the real payment and ordering contexts, no stand-ins) with {@link #FAST} and {@code settings}. */
+  static CheckoutNode withEveryContext(Path dir, Map<String, String> settings) {
+    Map<String, String> all = new HashMap<>(FAST);
+    all.putAll(settings);
+    return new CheckoutNode(TestNode.start(dir, all), false);
+  }
+
+  /** Helpers around a node started elsewhere (no stand-ins). */
+  static CheckoutNode around(TestNode node) {
+    return new CheckoutNode(node, false);
+  }
+
   /** The node the checkout tests share; started on first use, stopped when the JVM ends. */
-  static synchronized CheckoutNode shared() {
-    if (shared == null) {
+  static CheckoutNode shared() {
+    return SharedNodes.get("checkout", () -> {
       try {
-        shared = new CheckoutNode(TestNode.start(Files.createTempDirectory("checkout-test"), Map.of(
-            "roles", "checkout-test", "identity.password.memoryKib", "64", "identity.password.iterations", "1",
-            "checkout.stepTimeoutMs", "1500", "checkout.sagaLeaseMs", "4000",
-            "checkout.sweepIntervalMs", "200", "checkout.retryDelayMs", "50")));
+        Map<String, String> settings = new HashMap<>(FAST);
+        settings.put("roles", "checkout-test");
+        return new CheckoutNode(TestNode.start(Files.createTempDirectory("checkout-test"), settings), true);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
-    }
-    return shared;
+    });
   }
 
   Vertx vertx() {

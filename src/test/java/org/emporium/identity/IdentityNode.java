@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  * no other context answers {@code customer.createProfile} here. Hashing is cheap (64 KiB, one
  * pass) and the login limits small, to keep the suite fast.
  */
-public final class IdentityNode implements ExtensionContext.Store.CloseableResource {
+public final class IdentityNode implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
   static final Map<String, String> SETTINGS = Map.of(
       "roles", "async",

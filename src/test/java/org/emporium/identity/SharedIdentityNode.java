@@ -4,11 +4,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import org.emporium.testing.SharedNodes;
+
 import java.util.Map;
 
 /**
  * Hands every identity test class the same {@link IdentityNode}, started on first use and stopped
- * when the test run ends (it lives in the root context's store).
+ * when another package's shared node starts ({@link SharedNodes}).
  */
 public final class SharedIdentityNode implements ParameterResolver {
 
@@ -19,7 +21,6 @@ public final class SharedIdentityNode implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return context.getRoot().getStore(ExtensionContext.Namespace.create(SharedIdentityNode.class))
-        .getOrComputeIfAbsent(IdentityNode.class, type -> IdentityNode.start(Map.of()), IdentityNode.class);
+    return SharedNodes.get("identity", () -> IdentityNode.start(Map.of()));
   }
 }

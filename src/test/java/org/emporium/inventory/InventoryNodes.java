@@ -15,6 +15,7 @@ import org.emporium.platform.clients.Clients;
 import org.emporium.platform.error.Problem;
 import org.emporium.platform.error.Problems;
 import org.emporium.platform.eventbus.ForwardedRequest;
+import org.emporium.testing.SharedNodes;
 import org.emporium.testing.TestNode;
 
 import java.io.IOException;
@@ -34,13 +35,12 @@ import java.util.concurrent.TimeUnit;
  * in the real catalog context; a SKU no product has ({@code GHOST-...}) is unknown to the catalog.
  * Sweepers run every 200 ms on both nodes.
  */
-final class InventoryNodes {
+final class InventoryNodes implements AutoCloseable {
 
   static final String ADMIN_EMAIL = "admin@emporium.local";
   static final String ADMIN_PASSWORD = "An admin password for tests";
   private static final Principal ADMIN = new Principal("inventory-tests-admin", UUID.randomUUID(), "https://issuer.test",
       Set.of("admin"), Set.of("*"), null, "sid-inventory-tests", "admin@example.com", "Admin");
-  private static InventoryNodes shared;
   private static String shopId;
   private static String categoryId;
 
@@ -54,15 +54,14 @@ final class InventoryNodes {
     this.db = new Clients(first.config()).postgresUnshared(first.node().vertx(), "inventory", 4);
   }
 
-  static synchronized InventoryNodes get() {
-    if (shared == null) {
-      shared = start();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        shared.second.close();
-        shared.first.close();
-      }));
-    }
-    return shared;
+  static InventoryNodes get() {
+    return SharedNodes.get("inventory", InventoryNodes::start);
+  }
+
+  @Override
+  public void close() {
+    second.close();
+    first.close();
   }
 
   private static InventoryNodes start() {

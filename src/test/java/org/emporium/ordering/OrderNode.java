@@ -15,6 +15,7 @@ import org.emporium.platform.clients.Clients;
 import org.emporium.platform.error.Problem;
 import org.emporium.platform.error.Problems;
 import org.emporium.platform.eventbus.ForwardedRequest;
+import org.emporium.testing.SharedNodes;
 import org.emporium.testing.TestNode;
 
 import java.io.IOException;
@@ -34,13 +35,12 @@ import java.util.concurrent.TimeUnit;
  * or payment) shared by the ordering tests of a run, with stand-ins for {@code payment.refund} and
  * {@code pricing.releaseCoupons} that record what they were asked.
  */
-final class OrderNode {
+final class OrderNode implements AutoCloseable {
 
   static final String ADMIN_EMAIL = "admin@emporium.local";
   static final String ADMIN_PASSWORD = "An admin password for tests";
   private static final Principal ADMIN = new Principal("ordering-tests-admin", UUID.randomUUID(), "https://issuer.test",
       Set.of("admin"), Set.of("*"), null, "sid-ordering-tests", "admin@example.com", "Admin");
-  private static OrderNode shared;
 
   final TestNode node;
   final Pool db;
@@ -68,18 +68,16 @@ final class OrderNode {
     });
   }
 
-  static synchronized OrderNode get() {
-    if (shared == null) {
+  static OrderNode get() {
+    return SharedNodes.get("ordering", () -> {
       try {
-        shared = new OrderNode(TestNode.start(Files.createTempDirectory("ordering"), Map.of("roles", "ordering-test",
+        return new OrderNode(TestNode.start(Files.createTempDirectory("ordering"), Map.of("roles", "ordering-test",
             "adminPassword", ADMIN_PASSWORD, "identity.password.memoryKib", "64", "identity.password.iterations", "1",
             "events.consumer.initialBackoffMs", "50", "events.relay.pollIntervalMs", "200")));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> shared.node.close()));
-    }
-    return shared;
+    });
   }
 
   Vertx vertx() {
@@ -179,5 +177,11 @@ final class OrderNode {
   long number(String sql, Object... args) {
     Object value = rows(sql, args).get(0).getValue(0);
     return value == null ? 0 : ((Number) value).longValue();
+  }
+
+  @Override
+  public void close() {
+    db.close();
+    node.close();
   }
 }

@@ -22,6 +22,7 @@ import io.vertx.sqlclient.Tuple;
 import org.emporium.edge.grpc.BearerGrpcClient;
 import org.emporium.edge.grpc.payment.v1.PaymentServiceGrpcClient;
 import org.emporium.platform.clients.Clients;
+import org.emporium.testing.SharedNodes;
 import org.emporium.testing.TestNode;
 
 import java.io.IOException;
@@ -46,7 +47,6 @@ final class PaymentNode implements AutoCloseable {
   static final String ADMIN_PASSWORD = "An admin password for tests";
   static final String WEBHOOK_SECRET = "local-webhook-secret";
 
-  private static PaymentNode shared;
 
   final TestNode node;
   final Pool db;
@@ -95,13 +95,9 @@ final class PaymentNode implements AutoCloseable {
    * The node the payment tests share: a 300 ms provider timeout, two attempts, and a circuit that
    * never opens (the circuit has a node of its own in {@link PaymentCircuitTest}).
    */
-  static synchronized PaymentNode shared() {
-    if (shared == null) {
-      shared = new PaymentNode(Map.of("payment.providerTimeoutMs", "300", "payment.maxAttempts", "2",
-          "payment.circuitBreaker.maxFailures", "1000000"));
-      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
-    }
-    return shared;
+  static PaymentNode shared() {
+    return SharedNodes.get("payment", () -> new PaymentNode(Map.of("payment.providerTimeoutMs", "300",
+        "payment.maxAttempts", "2", "payment.circuitBreaker.maxFailures", "1000000")));
   }
 
   Vertx vertx() {

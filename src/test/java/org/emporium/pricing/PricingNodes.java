@@ -24,6 +24,7 @@ import org.emporium.platform.clients.Clients;
 import org.emporium.platform.error.Problem;
 import org.emporium.platform.error.Problems;
 import org.emporium.platform.eventbus.ForwardedRequest;
+import org.emporium.testing.SharedNodes;
 import org.emporium.testing.TestNode;
 
 import java.io.IOException;
@@ -46,13 +47,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * charge, and a few real catalog products. Caches refresh only through events (the periodic refresh
  * is an hour away). A web client for each node's edge.
  */
-final class PricingNodes {
+final class PricingNodes implements AutoCloseable {
 
   static final String ADMIN_EMAIL = "admin@emporium.local";
   static final String ADMIN_PASSWORD = "An admin password for tests";
   static final Principal ADMIN = new Principal("pricing-tests-admin", UUID.randomUUID(), "https://issuer.test",
       Set.of("admin"), Set.of("*"), null, "sid-pricing-tests", "admin@example.com", "Admin");
-  private static PricingNodes shared;
 
   final TestNode first;
   final TestNode second;
@@ -72,17 +72,19 @@ final class PricingNodes {
     this.webB = WebClient.create(b(), new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(second.httpPort()));
   }
 
-  static synchronized PricingNodes get() {
-    if (shared == null) {
-      shared = start();
-      shared.catalogue();
-      shared.awaitLiveFeedAssigned();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        shared.second.close();
-        shared.first.close();
-      }));
-    }
-    return shared;
+  static PricingNodes get() {
+    return SharedNodes.get("pricing", () -> {
+      PricingNodes nodes = start();
+      nodes.catalogue();
+      nodes.awaitLiveFeedAssigned();
+      return nodes;
+    });
+  }
+
+  @Override
+  public void close() {
+    second.close();
+    first.close();
   }
 
   private static PricingNodes start() {

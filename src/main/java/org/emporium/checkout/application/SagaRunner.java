@@ -64,7 +64,7 @@ public final class SagaRunner {
         return unfinished();
       }
       Problem answer = new Problem(ErrorCode.ofStatus(SagaRules.answerStatus(step, problem.status())),
-          problem.detail(), problem.errors());
+          problem.detail(), problem.errors(), null, problem.extensions());
       return fail(saga, step, SagaRules.definite(problem.status()), answer);
     });
   }

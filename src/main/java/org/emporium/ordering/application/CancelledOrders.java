@@ -35,7 +35,9 @@ public final class CancelledOrders implements EventHandler {
       return Future.succeededFuture();
     }
     UUID id = UUID.fromString(data.getString("orderId"));
-    return orders.lock(tx.connection(), id).compose(found -> {
+    // read without a lock: the calls below may take their whole timeouts, and a cancelled order only
+    // changes here; the row is locked just for recording the refund
+    return orders.find(tx.connection(), id).compose(found -> {
       if (found.isEmpty()) {
         return Future.failedFuture(new IllegalStateException("order " + id + " of event " + event.id() + " is missing"));
       }
@@ -46,7 +48,8 @@ public final class CancelledOrders implements EventHandler {
       String reason = data.getString("reason", "order cancelled");
       return compensations.refund(order.paymentId(), order.id(), reason)
           .compose(refunded -> restock(order).compose(v -> compensations.releaseCoupons(order.id()))
-              .compose(v -> orders.refunded(tx.connection(), order.withRefunded(
+              .compose(v -> orders.lock(tx.connection(), id))
+              .compose(locked -> orders.refunded(tx.connection(), locked.orElseThrow().withRefunded(
                   Math.min(refunded, order.totals().total()), clock.instant().truncatedTo(ChronoUnit.MICROS)))));
     });
   }

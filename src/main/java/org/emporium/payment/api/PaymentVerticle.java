@@ -51,17 +51,16 @@ public final class PaymentVerticle extends VerticleBase {
     PaymentEndpoints endpoints = new PaymentEndpoints(new Authorising(store, provider), new Capturing(store, provider),
         new Voiding(store, provider), new Refunding(store, provider), new ReadingPayments(store),
         new ReceivingWebhooks(store, provider));
-    InternalEndpoints internal = new InternalEndpoints(vertx)
+    return new BusEndpoints(vertx, RejectionProblems::of)
         .serve("payment.authorise", endpoints::authorise)
         .serve("payment.capture", endpoints::capture)
         .serve("payment.void", endpoints::voidPayment)
         .serve("payment.refund", endpoints::refund)
-        .serve("payment.get", endpoints::get);
-    BusEndpoints forwarded = new BusEndpoints(vertx, RejectionProblems::of)
+        .serve("payment.get", endpoints::get)
         .forwarded("payment.getPayment", endpoints::getPayment)
         .forwarded("payment.refundPayment", endpoints::refundPayment)
-        .forwarded("payment.receiveWebhook", endpoints::receiveWebhook);
-    return internal.registered().compose(v -> forwarded.registered());
+        .forwarded("payment.receiveWebhook", endpoints::receiveWebhook)
+        .registered();
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.emporium.payment.api;
 
-import io.vertx.core.eventbus.Message;
 import org.emporium.payment.application.Rejected;
 import org.emporium.payment.domain.Rejection;
 import org.emporium.platform.error.ErrorCode;
@@ -26,7 +25,8 @@ final class RejectionProblems {
       return Problem.of(ErrorCode.CONFLICT, conflict.detail());
     }
     if (rejection instanceof Rejection.Declined declined) {
-      return Problem.of(ErrorCode.PAYMENT_REQUIRED, declined.reason().detail());
+      // the reason lets a caller tell a decline from missing funds (declined, insufficient_funds)
+      return Problem.of(ErrorCode.PAYMENT_REQUIRED, declined.reason().detail()).with("reason", declined.reason().wire());
     }
     if (rejection instanceof Rejection.ExceedsCapture exceeds) {
       return Problem.of(ErrorCode.UNPROCESSABLE, "A refund of " + exceeds.requested() + " would exceed what was"
@@ -44,18 +44,5 @@ final class RejectionProblems {
       return problem(rejected.rejection()).toException();
     }
     return Problems.from(failure).toException();
-  }
-
-  /**
-   * Fails a bus request with the problem; a decline also carries the extension member
-   * {@code reason} ({@code declined} or {@code insufficient_funds}) for the caller to act on.
-   */
-  static void fail(Message<?> message, Throwable failure) {
-    if (failure instanceof Rejected rejected && rejected.rejection() instanceof Rejection.Declined declined) {
-      Problem problem = problem(declined);
-      message.fail(problem.status(), problem.toJson().put("reason", declined.reason().wire()).encode());
-      return;
-    }
-    Problems.fail(message, of(failure));
   }
 }

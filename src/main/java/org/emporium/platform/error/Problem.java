@@ -3,22 +3,46 @@ package org.emporium.platform.error;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One error, in the shape of RFC 9457 problem details. It travels as problem JSON over HTTP, as the
  * message of an event-bus failure (failure code = HTTP status) and as a gRPC status.
  */
-public record Problem(ErrorCode code, String detail, List<FieldError> errors, Long retryAfterSeconds) {
+public record Problem(ErrorCode code, String detail, List<FieldError> errors, Long retryAfterSeconds,
+    Map<String, Object> extensions) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
+  private static final Set<String> MEMBERS = Set.of("type", "title", "status", "detail", "instance", "errors",
+      "retryAfter", "requestId");
 
   public Problem {
     errors = errors == null ? List.of() : List.copyOf(errors);
+    extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
+  }
+
+  public Problem(ErrorCode code, String detail, List<FieldError> errors, Long retryAfterSeconds) {
+    this(code, detail, errors, retryAfterSeconds, Map.of());
   }
 
   public Problem(ErrorCode code, String detail, List<FieldError> errors) {
     this(code, detail, errors, null);
+  }
+
+  /**
+   * This problem with an extension member (RFC 9457, section 3.2) that tells a client what to do,
+   * for example a declined payment's {@code reason}; a string, number or boolean.
+   */
+  public Problem with(String member, Object value) {
+    if (MEMBERS.contains(member)) {
+      throw new IllegalArgumentException(member + " is a member of every problem");
+    }
+    Map<String, Object> more = new HashMap<>(extensions);
+    more.put(member, value);
+    return new Problem(code, detail, errors, retryAfterSeconds, more);
   }
 
   public static Problem of(ErrorCode code, String detail) {
@@ -65,6 +89,7 @@ public record Problem(ErrorCode code, String detail, List<FieldError> errors, Lo
     if (requestId != null) {
       json.put("requestId", requestId);
     }
+    extensions.forEach(json::put);
     return json;
   }
 
@@ -81,7 +106,14 @@ public record Problem(ErrorCode code, String detail, List<FieldError> errors, Lo
         .map(JsonObject.class::cast)
         .map(e -> new FieldError(e.getString("field"), e.getString("message")))
         .toList();
-    return new Problem(code, json.getString("detail"), errors, json.getLong("retryAfter"));
+    Map<String, Object> extensions = new HashMap<>();
+    json.forEach(member -> {
+      if (!MEMBERS.contains(member.getKey()) && member.getValue() != null
+          && !(member.getValue() instanceof JsonObject) && !(member.getValue() instanceof JsonArray)) {
+        extensions.put(member.getKey(), member.getValue());
+      }
+    });
+    return new Problem(code, json.getString("detail"), errors, json.getLong("retryAfter"), extensions);
   }
 
   /** A problem with one field of the request. */

@@ -29,6 +29,9 @@ public final class ShutdownSignals {
           node.stop();
           System.exit(0);
         }, "emporium-shutdown");
+        // the signal dispatcher is a daemon thread, and so would be its child: once the last other
+        // thread ends, the JVM would exit half-way through the stop (embedded PostgreSQL left running)
+        stopper.setDaemon(false);
         stopper.start();
       });
     }
