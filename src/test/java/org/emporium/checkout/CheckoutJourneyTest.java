@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.sqlclient.Row;
+import org.emporium.platform.eventbus.ForwardedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,35 @@ class CheckoutJourneyTest {
     JsonObject after = eventually(() -> node.expect(200, HttpMethod.GET, "/api/v1/orders/" + order.getString("orderId"),
         shopper, null, null, null), o -> o.getJsonObject("refunded").getLong("amount") == total);
     assertThat(after.getString("status")).isEqualTo("cancelled");
+  }
+
+  @Test
+  void refundsOfAShippedOrderMakeItPartiallyRefundedThenRefunded() {
+    JsonObject cart = node.guestCart(node.sku(4_000, 5), 1);
+    HttpResponse<Buffer> placed = node.checkoutNow(null, cart.getString("cartToken"), UUID.randomUUID().toString(),
+        CheckoutNode.checkoutBody(cart.getString("cartId"), OK));
+    assertThat(placed.statusCode()).as(placed.bodyAsString()).isEqualTo(201);
+    String id = placed.bodyAsJsonObject().getString("orderId");
+    String paymentId = placed.bodyAsJsonObject().getString("paymentId");
+    long total = placed.bodyAsJsonObject().getJsonObject("total").getLong("amount");
+    JsonObject shipped = node.call("ordering.transition", ForwardedRequest.envelope("transitionOrder",
+        new JsonObject().put("id", id), new JsonObject(), new JsonObject(), new JsonObject().put("status", "shipped"),
+        CheckoutNode.ADMIN, "203.0.113.7"));
+    assertThat(shipped.getJsonObject("body").getString("status")).as(shipped.encode()).isEqualTo("shipped");
+
+    node.call("payment.refund", new JsonObject().put("paymentId", paymentId).put("refundId", "part-" + id)
+        .put("amount", new JsonObject().put("amount", 1_000).put("currency", "USD")));
+    eventually(() -> orderState(id), state -> state.equals("partially_refunded/1000"));
+    node.call("payment.refund", new JsonObject().put("paymentId", paymentId).put("refundId", "rest-" + id));
+    eventually(() -> orderState(id), state -> state.equals("refunded/" + total));
+    assertThat(node.rows("SELECT to_status FROM ordering.order_transition WHERE order_id = $1 ORDER BY seq",
+        UUID.fromString(id))).extracting(row -> row.getString(0))
+        .containsExactly("pending", "paid", "shipped", "partially_refunded", "refunded");
+  }
+
+  private static String orderState(String id) {
+    Row row = node.rows("SELECT status, refunded FROM ordering.orders WHERE id = $1", UUID.fromString(id)).get(0);
+    return row.getString("status") + "/" + row.getLong("refunded");
   }
 
   @Test

@@ -8,6 +8,7 @@ import org.emporium.ordering.application.OrderEvents;
 import org.emporium.ordering.application.OrderSettings;
 import org.emporium.ordering.application.Placing;
 import org.emporium.ordering.application.Reading;
+import org.emporium.ordering.application.RefundedPayments;
 import org.emporium.ordering.application.Transitioning;
 import org.emporium.ordering.infra.BusCompensations;
 import org.emporium.ordering.infra.PgOrders;
@@ -31,6 +32,7 @@ public final class OrderingVerticle extends VerticleBase {
 
   private final Platform platform;
   private EventConsumer cancellations;
+  private EventConsumer refunds;
   private LiveEvents live;
 
   public OrderingVerticle(Platform platform) {
@@ -58,6 +60,10 @@ public final class OrderingVerticle extends VerticleBase {
         .handler(new CancelledOrders(orders, new BusCompensations(vertx, settings.followUpTimeoutMs()),
             platform.clock()))
         .build();
+    refunds = EventConsumer.builder(vertx, platform).context(CONTEXT).name("refunds")
+        .topics(RefundedPayments.TOPIC)
+        .handler(new RefundedPayments(orders, platform.clock()))
+        .build();
     live = LiveEvents.builder(vertx, platform).name("orders").topics(OrderEvents.TOPIC)
         .route(LiveRoute.forTypes(Set.of(OrderEvents.CREATED, OrderEvents.PAID, OrderEvents.CANCELLED,
             OrderEvents.STATUS_CHANGED), event -> {
@@ -65,12 +71,14 @@ public final class OrderingVerticle extends VerticleBase {
               return customerId == null ? null : "emporium.orders." + customerId;
             }))
         .build();
-    return bus.registered().compose(v -> cancellations.start()).compose(v -> live.start());
+    return bus.registered().compose(v -> cancellations.start()).compose(v -> refunds.start())
+        .compose(v -> live.start());
   }
 
   @Override
   public Future<?> stop() {
     Future<Void> stopped = live == null ? Future.succeededFuture() : live.stop();
-    return stopped.eventually(() -> cancellations == null ? Future.succeededFuture() : cancellations.stop());
+    return stopped.eventually(() -> cancellations == null ? Future.succeededFuture() : cancellations.stop())
+        .eventually(() -> refunds == null ? Future.succeededFuture() : refunds.stop());
   }
 }

@@ -3,6 +3,7 @@ package org.emporium.ordering.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -40,6 +41,21 @@ public record Order(UUID id, UUID checkoutId, UUID customerId, String email, Ord
     return new Order(id, checkoutId, customerId, email, status, currency, lines, totals, taxInclusive, coupons,
         fxRates, shippingAddress, paymentId, reservationId, region, amount, history, createdAt, at,
         version + 1);
+  }
+
+  /**
+   * Where a shipped order goes once {@code refunded()} has been given back: {@code refunded} when
+   * that is its whole total, else {@code partially_refunded}. Before shipping a refund moves
+   * nothing (the refund of a whole unshipped order is its cancellation); nor does a repeat.
+   */
+  public Optional<OrderStatus> afterRefund() {
+    boolean shipped = status == OrderStatus.SHIPPED || status == OrderStatus.DELIVERED
+        || status == OrderStatus.PARTIALLY_REFUNDED;
+    if (!shipped || refunded <= 0) {
+      return Optional.empty();
+    }
+    OrderStatus to = refunded >= totals.total() ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
+    return to == status ? Optional.empty() : Optional.of(to);
   }
 
   /** The outcome of {@link #move}. */

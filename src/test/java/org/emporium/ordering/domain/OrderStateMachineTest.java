@@ -87,4 +87,16 @@ class OrderStateMachineTest {
     assertThat(OrderStatus.parse("partially_refunded")).contains(PARTIALLY_REFUNDED);
     assertThat(OrderStatus.parse("PAID")).isEmpty();
   }
+
+  @Test
+  void aRefundMovesOnlyAShippedOrderPartlyThenWhollyRefunded() {
+    Instant at = Instant.parse("2026-01-03T10:00:00Z");
+    assertThat(order(SHIPPED).withRefunded(400, at).afterRefund()).contains(PARTIALLY_REFUNDED);
+    assertThat(order(DELIVERED).withRefunded(1000, at).afterRefund()).contains(REFUNDED);
+    assertThat(order(PARTIALLY_REFUNDED).withRefunded(1000, at).afterRefund()).contains(REFUNDED);
+    assertThat(order(PARTIALLY_REFUNDED).withRefunded(600, at).afterRefund()).as("still partly").isEmpty();
+    assertThat(order(PAID).withRefunded(400, at).afterRefund()).as("before shipping").isEmpty();
+    assertThat(order(CANCELLED).withRefunded(1000, at).afterRefund()).isEmpty();
+    assertThat(order(SHIPPED).afterRefund()).as("nothing refunded").isEmpty();
+  }
 }
