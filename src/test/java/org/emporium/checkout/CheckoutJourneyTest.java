@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.sqlclient.Row;
 import org.emporium.platform.eventbus.ForwardedRequest;
+import org.emporium.testing.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -196,20 +197,6 @@ class CheckoutJourneyTest {
   }
 
   private static <T> T eventually(Supplier<T> probe, Predicate<T> done) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    T last = probe.get();
-    while (!done.test(last)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not reached within 30 s; last: " + last);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-      last = probe.get();
-    }
-    return last;
+    return Eventually.eventually(probe, done, Duration.ofSeconds(30));
   }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.sqlclient.Row;
+import org.emporium.testing.Eventually;
 import org.emporium.testing.TestNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,20 +101,6 @@ class CheckoutNodeLossTest {
   }
 
   private static <T> T eventually(Supplier<T> probe, Predicate<T> done) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    T last = probe.get();
-    while (!done.test(last)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not reached within 60 s; last: " + last);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-      last = probe.get();
-    }
-    return last;
+    return Eventually.eventually(probe, done, Duration.ofSeconds(60));
   }
 }

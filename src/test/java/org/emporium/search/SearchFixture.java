@@ -18,6 +18,7 @@ import org.emporium.platform.node.Platform;
 import org.emporium.platform.node.Readiness;
 import org.emporium.search.api.SearchVerticle;
 import org.emporium.search.domain.PriceConversion;
+import org.emporium.testing.Eventually;
 import org.emporium.testing.TestNode;
 
 import java.nio.file.Path;
@@ -139,21 +140,7 @@ final class SearchFixture implements AutoCloseable {
 
   /** Repeats {@code probe} until {@code done} holds, for at most {@code bound}; returns the last result. */
   static <T> T eventually(java.util.function.Supplier<T> probe, Predicate<T> done, Duration bound) {
-    long deadline = System.nanoTime() + bound.toNanos();
-    T last = probe.get();
-    while (!done.test(last)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not reached within " + bound + "; last: " + last);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-      last = probe.get();
-    }
-    return last;
+    return Eventually.eventually(probe, done, bound);
   }
 
   static <T> T await(io.vertx.core.Future<T> future) {
