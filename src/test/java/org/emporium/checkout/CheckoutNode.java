@@ -99,7 +99,11 @@ final class CheckoutNode implements AutoCloseable {
 
   /** A SKU of a new published product priced {@code usd} cents, with {@code stock} units on hand. */
   String sku(long usd, int stock) {
-    String sku = "CO-" + UUID.randomUUID().toString().substring(0, 18);
+    return sku("CO-" + UUID.randomUUID().toString().substring(0, 18), usd, stock);
+  }
+
+  /** {@link #sku(long, int)} under a name chosen in advance (settings that name SKUs). */
+  String sku(String sku, long usd, int stock) {
     created("catalog.createProduct", new JsonObject().put("title", "Product " + sku).put("description", "For checkout.")
         .put("categoryId", categoryId).put("shopId", shopId).put("status", "published")
         .put("variants", new JsonArray().add(new JsonObject().put("sku", sku).put("options", new JsonObject()

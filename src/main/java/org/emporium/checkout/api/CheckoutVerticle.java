@@ -11,6 +11,7 @@ import org.emporium.checkout.application.Recovering;
 import org.emporium.checkout.application.Reply;
 import org.emporium.checkout.application.SagaRunner;
 import org.emporium.checkout.infra.BusDownstream;
+import org.emporium.checkout.infra.PgPurchaseCounts;
 import org.emporium.checkout.infra.PgSagas;
 import org.emporium.platform.error.Problem;
 import org.emporium.platform.eventbus.BusEndpoints;
@@ -43,7 +44,7 @@ public final class CheckoutVerticle extends VerticleBase {
     String owner = platform.nodeId() + "/" + deploymentID();
     PgSagas sagas = new PgSagas(pool, new Outbox(CONTEXT, platform.region(), platform.ids(), platform.clock()), owner);
     SagaRunner runner = new SagaRunner(vertx, sagas, new BusDownstream(vertx, settings.stepTimeoutMs()),
-        platform.clock(), platform.region(), settings);
+        new PgPurchaseCounts(pool), platform.clock(), platform.region(), settings);
     PlacingOrders placing = new PlacingOrders(sagas, runner, platform.ids(), platform.clock(), settings);
     Recovering recovering = new Recovering(sagas, runner, platform.clock(), settings, owner);
     Purging purging = new Purging(sagas, platform.clock(), settings);

@@ -36,11 +36,11 @@ public final class SagaRunner {
   private final Clock clock;
   private final CheckoutSettings settings;
 
-  public SagaRunner(Vertx vertx, Sagas sagas, Downstream downstream, Clock clock, String region,
-      CheckoutSettings settings) {
+  public SagaRunner(Vertx vertx, Sagas sagas, Downstream downstream, PurchaseCounts counts, Clock clock,
+      String region, CheckoutSettings settings) {
     this.vertx = vertx;
     this.sagas = sagas;
-    this.steps = new SagaSteps(downstream, region, settings.reservationTtlSeconds());
+    this.steps = new SagaSteps(downstream, counts, settings.purchaseCaps(), region, settings.reservationTtlSeconds());
     this.clock = clock;
     this.settings = settings;
   }

@@ -4,7 +4,13 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.emporium.checkout.domain.Compensation;
+import org.emporium.checkout.domain.PurchaseCaps;
 import org.emporium.checkout.domain.Step;
+import org.emporium.platform.error.ErrorCode;
+import org.emporium.platform.error.Problem;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Each step and compensation as one request to the context that owns it (addresses and bodies in
@@ -13,11 +19,16 @@ import org.emporium.checkout.domain.Step;
 final class SagaSteps {
 
   private final Downstream downstream;
+  private final PurchaseCounts counts;
+  private final PurchaseCaps caps;
   private final String region;
   private final long reservationTtlSeconds;
 
-  SagaSteps(Downstream downstream, String region, long reservationTtlSeconds) {
+  SagaSteps(Downstream downstream, PurchaseCounts counts, PurchaseCaps caps, String region,
+      long reservationTtlSeconds) {
     this.downstream = downstream;
+    this.counts = counts;
+    this.caps = caps;
     this.region = region;
     this.reservationTtlSeconds = reservationTtlSeconds;
   }
@@ -32,6 +43,7 @@ final class SagaSteps {
               .put("lines", view.getJsonArray("lines")).put("couponCodes", view.getJsonArray("couponCodes"))
               .put("version", view.getLong("version"))));
       case QUOTE -> downstream.request("pricing.quote", quoteRequest(saga, ctx)).map(quote -> ctx.put("quote", quote));
+      case CAP -> cap(saga, ctx);
       case RESERVE -> downstream.request("inventory.reserve", new JsonObject()
               .put("reservationId", saga.reservationId().toString()).put("reference", saga.id().toString())
               .put("region", region).put("ttlSeconds", reservationTtlSeconds).put("lines", units(ctx)))
@@ -65,6 +77,7 @@ final class SagaSteps {
 
   Future<JsonObject> undo(Compensation compensation, SagaRecord saga) {
     return switch (compensation) {
+      case RETURN_UNITS -> counts.giveBack(saga.id()).map(v -> new JsonObject());
       case CANCEL_ORDER -> downstream.request("ordering.cancel", new JsonObject()
           .put("orderId", saga.orderId().toString()).put("reason", "checkout failed").put("actor", "checkout"));
       case RELEASE_COUPONS -> downstream.request("pricing.releaseCoupons", new JsonObject()
@@ -74,6 +87,28 @@ final class SagaSteps {
       case RELEASE_STOCK -> downstream.request("inventory.release", new JsonObject()
           .put("reservationId", saga.reservationId().toString()));
     };
+  }
+
+  /** Counts the capped lines for the buyer; a line over its cap refuses the checkout (409, naming the line). */
+  private Future<JsonObject> cap(SagaRecord saga, JsonObject ctx) {
+    List<PurchaseCaps.Line> lines = new ArrayList<>();
+    ctx.getJsonObject("view").getJsonArray("lines").forEach(l -> lines.add(new PurchaseCaps.Line(
+        ((JsonObject) l).getString("sku"), ((JsonObject) l).getInteger("quantity"))));
+    List<PurchaseCaps.Claim> claims = caps.claims(lines);
+    if (claims.isEmpty()) {
+      return Future.succeededFuture(ctx);
+    }
+    return counts.take(saga.id(), PurchaseCaps.buyer(saga.customerId(), ctx.getString("email")), claims)
+        .compose(over -> over.isEmpty() ? Future.succeededFuture(ctx) : Future.failedFuture(new Problem(
+            ErrorCode.CONFLICT, "The order is over the purchase limit of " + describe(over) + ".",
+            over.stream().map(claim -> new Problem.FieldError("/lines/" + claim.line() + "/quantity",
+                "at most " + claim.cap() + " units of " + claim.sku() + " per customer, counting earlier orders"))
+                .toList()).toException()));
+  }
+
+  private static String describe(List<PurchaseCaps.Claim> over) {
+    return String.join(", ", over.stream().map(claim -> claim.cap() + " units of " + claim.sku() + " per customer")
+        .toList());
   }
 
   private static JsonObject quoteRequest(SagaRecord saga, JsonObject ctx) {

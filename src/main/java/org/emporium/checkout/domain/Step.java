@@ -4,11 +4,13 @@ import java.util.Optional;
 
 /**
  * The saga's steps in the order they run. A step that may leave something behind names the
- * compensation that undoes it; {@link #CAPTURE} is the point of no return.
+ * compensation that undoes it; {@link #CAPTURE} is the point of no return. {@link #CAP} counts the
+ * buyer's units of capped SKUs (flash-sale purchase caps) before anything is reserved.
  */
 public enum Step {
   VIEW(null),
   QUOTE(null),
+  CAP(Compensation.RETURN_UNITS),
   RESERVE(Compensation.RELEASE_STOCK),
   AUTHORISE(Compensation.VOID_PAYMENT),
   REDEEM(Compensation.RELEASE_COUPONS),

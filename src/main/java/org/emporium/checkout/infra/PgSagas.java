@@ -99,8 +99,11 @@ public final class PgSagas implements Sagas {
             return Future.succeededFuture(false);
           }
           tx.publish(OutboxEvent.of("checkout", saga.id().toString(), event, eventData));
+          // an ended saga gives nothing back any more: its purchase claims are done with
           return tx.connection().preparedQuery(ANSWER_KEY)
-              .execute(Tuple.of(response, saga.scope(), saga.idempotencyKey(), saga.id())).map(true);
+              .execute(Tuple.of(response, saga.scope(), saga.idempotencyKey(), saga.id()))
+              .compose(answered -> tx.connection().preparedQuery("DELETE FROM checkout.purchase_claim "
+                  + "WHERE checkout_id = $1").execute(Tuple.of(saga.id()))).map(true);
         }));
   }
 

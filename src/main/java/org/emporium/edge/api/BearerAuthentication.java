@@ -55,6 +55,11 @@ final class BearerAuthentication implements AuthenticationHandler {
     return rc.get(PRINCIPAL);
   }
 
+  static java.util.UUID customerId(RoutingContext rc) {
+    Principal principal = principal(rc);
+    return principal == null ? null : principal.customerId();
+  }
+
   private static void challenge(RoutingContext rc, String value) {
     rc.response().putHeader("WWW-Authenticate", value);
   }

@@ -12,6 +12,7 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
 import org.emporium.edge.auth.Authenticator;
+import org.emporium.edge.ratelimit.RateLimits;
 import org.emporium.platform.node.Platform;
 
 /**
@@ -42,6 +43,7 @@ final class RestRouter {
         .setBodyLimit(platform.config().http().bodyLimit())
         .setHandleFileUploads(false));
     HealthEndpoints health = new HealthEndpoints(platform, checks);
+    RateLimits limits = RateLimits.create(vertx, platform);
     for (OpenAPIRoute route : builder.getRoutes()) {
       // authentication is the edge's own (OIDC); the contract only documents it
       route.setDoSecurity(false);
@@ -61,6 +63,7 @@ final class RestRouter {
         // authenticate first, then validate (the router's own validation would run before both)
         route.setDoValidation(false)
             .addHandler(new BearerAuthentication(authenticator, OperationSecurity.of(route.getOperation())))
+            .addHandler(limits.handler(operation, BearerAuthentication::customerId))
             .addHandler(new RequestValidation(vertx, contract, extractor, route.getOperation()));
         route.addHandler(new BusForwarder(vertx, operationId, operation.getString("x-emporium-address"),
             operation.getBoolean("x-emporium-long-running", false) ? platform.config().eventBusLongTimeoutMs()

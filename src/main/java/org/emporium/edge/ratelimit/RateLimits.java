@@ -1,0 +1,89 @@
+package org.emporium.edge.ratelimit;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.InputTrustHandler;
+import io.vertx.redis.client.Redis;
+import org.emporium.platform.error.Problem;
+import org.emporium.platform.node.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The REST edge's rate limits: one handler per operation, by the class its
+ * {@code x-emporium-rate-class} names. Over the limit: 429 problem JSON with {@code Retry-After};
+ * {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} on every checked
+ * response. Redis not answering in time lets the request through (fail open), counted, with a
+ * warning at most once per {@code rateLimits.warnIntervalMs}. One instance per edge verticle.
+ */
+public final class RateLimits {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RateLimits.class);
+  static final String EXTENSION = "x-emporium-rate-class";
+
+  private final RateLimitSettings settings;
+  private final RateLimiter limiter;
+  private final RateLimitMetrics metrics;
+  private long lastWarning;
+  private long skippedWarnings;
+
+  private RateLimits(Vertx vertx, RateLimitSettings settings, Redis redis) {
+    this.settings = settings;
+    this.limiter = redis == null ? null : new RateLimiter(vertx, redis, settings);
+    this.metrics = RateLimitMetrics.fromDefaultRegistry();
+  }
+
+  public static RateLimits create(Vertx vertx, Platform platform) {
+    RateLimitSettings settings = RateLimitSettings.from(platform.config());
+    return new RateLimits(vertx, settings, settings.enabled() ? platform.clients().redis(vertx) : null);
+  }
+
+  /**
+   * The handler for an operation ({@code operation} is its OpenAPI object); {@code customer} reads
+   * the signed-in customer's id off the routing context, null for anonymous callers.
+   */
+  public InputTrustHandler handler(JsonObject operation, Function<RoutingContext, UUID> customer) {
+    RouteClass routeClass = RouteClass.ofKey(operation.getString(EXTENSION, RouteClass.BROWSE.key()));
+    // an input-trust handler: Vert.x Web runs these after authentication and before validation
+    return limiter == null ? RoutingContext::next : rc -> {
+      SocketAddress peer = rc.request().remoteAddress();
+      String ip = peer == null || peer.host() == null ? "unknown" : peer.host();
+      limiter.check(routeClass, ip, customer.apply(rc)).onComplete(done -> {
+        if (done.failed()) {
+          unchecked(done.cause());
+          rc.next();
+          return;
+        }
+        Decision decision = done.result();
+        rc.response().putHeader("RateLimit-Limit", String.valueOf(decision.limit()))
+            .putHeader("RateLimit-Remaining", String.valueOf(decision.remaining()))
+            .putHeader("RateLimit-Reset", String.valueOf(decision.resetSeconds()));
+        if (decision.allowed()) {
+          rc.next();
+        } else {
+          metrics.refused(routeClass);
+          rc.fail(Problem.tooManyRequests("Too many " + routeClass.key() + " requests; retry in "
+              + decision.retryAfterSeconds() + " s.", decision.retryAfterSeconds()).toException());
+        }
+      });
+    };
+  }
+
+  private void unchecked(Throwable cause) {
+    metrics.unchecked();
+    long now = System.nanoTime();
+    if (lastWarning != 0 && now - lastWarning < settings.warnIntervalMs() * 1_000_000) {
+      skippedWarnings++;
+      return;
+    }
+    LOG.warn("Rate limits unchecked: Redis did not answer in {} ms ({}); requests pass ({} more since the last"
+        + " warning)", settings.timeoutMs(), cause.toString(), skippedWarnings);
+    lastWarning = now;
+    skippedWarnings = 0;
+  }
+}
