@@ -72,8 +72,11 @@ class CheckoutNodeLossTest {
     JsonObject body = CheckoutNode.checkoutBody(cart.getString("cartId"), CheckoutJourneyTest.OK);
     Future<HttpResponse<Buffer>> lost = services.checkout(null, cart.getString("cartToken"), key, body);
     UUID cartId = UUID.fromString(cart.getString("cartId"));
-    eventually(() -> services.rows("SELECT step FROM checkout.saga WHERE cart_id = $1", cartId),
-        rows -> !rows.isEmpty() && rows.get(0).getString("step").equals("authorise"));
+    // the stock is held and the payment comes next (the saga's row names only the steps that matter
+    // to a sweeper, so it is watched through the reservation)
+    eventually(() -> services.rows("SELECT r.status FROM checkout.saga s JOIN inventory.reservation r "
+        + "ON r.id = s.reservation_id WHERE s.cart_id = $1", cartId),
+        rows -> !rows.isEmpty() && rows.get(0).getString("status").equals("reserved"));
     doomed.close();
     HttpResponse<Buffer> cut = CheckoutNode.await(lost);
     assertThat(cut.statusCode()).as("the shopper learns nothing was decided").isIn(503, 504);

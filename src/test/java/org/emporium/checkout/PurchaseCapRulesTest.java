@@ -27,6 +27,14 @@ class PurchaseCapRulesTest {
   }
 
   @Test
+  void onlyTheCaptureAndTheStepAfterItAreWrittenAndAnInterruptedSagaUndoesEverythingBeforeTheCapture() {
+    assertThat(java.util.Arrays.stream(Step.values()).filter(SagaRules::durableBefore))
+        .containsExactly(Step.CAPTURE, Step.MARK_PAID);
+    assertThat(SagaRules.interrupted()).containsExactly(Compensation.CANCEL_ORDER, Compensation.RELEASE_COUPONS,
+        Compensation.VOID_PAYMENT, Compensation.RELEASE_STOCK, Compensation.RETURN_UNITS);
+  }
+
+  @Test
   void anInterruptedSagaAtOrAfterTheCapIsCompensated() {
     assertThat(SagaRules.recover(SagaState.RUNNING, Step.CAP)).isEqualTo(SagaRules.Recovery.COMPENSATE);
     assertThat(SagaRules.recover(SagaState.RUNNING, Step.RESERVE)).isEqualTo(SagaRules.Recovery.COMPENSATE);

@@ -51,7 +51,7 @@ public final class Recovering {
       case FORWARD, RETRY_CAPTURE -> runner.forward(saga, null);
       case COMPENSATE -> saga.state() == SagaState.COMPENSATING
           ? runner.compensate(saga, stored(saga))
-          : runner.fail(saga, saga.step(), false, Problem.of(ErrorCode.UNAVAILABLE, INTERRUPTED));
+          : runner.failInterrupted(saga, Problem.of(ErrorCode.UNAVAILABLE, INTERRUPTED));
       case NOTHING -> Future.succeededFuture();
     };
     return done.onFailure(failure -> LOG.warn("Checkout {} not recovered this round: {}", saga.id(),

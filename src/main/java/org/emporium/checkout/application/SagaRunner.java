@@ -45,15 +45,25 @@ public final class SagaRunner {
     this.settings = settings;
   }
 
-  /** Runs {@code saga} forward from its step to an outcome. */
+  /** Runs {@code saga}, whose lease was just taken or renewed, forward from its step to an outcome. */
   public Future<Reply> forward(SagaRecord saga, Secrets secrets) {
+    return forward(saga, secrets, clock.instant());
+  }
+
+  /** {@code renewed}: when the lease was last renewed; a step is written only where it matters. */
+  private Future<Reply> forward(SagaRecord saga, Secrets secrets, Instant renewed) {
     Step step = saga.step();
     return attempt(step, saga, secrets, 1).transform(done -> {
       if (done.succeeded()) {
         JsonObject ctx = done.result();
-        return step.next().map(next -> persist(saga.at(next, SagaState.RUNNING, ctx))
-                .compose(saved -> forward(saved, secrets)))
-            .orElseGet(() -> complete(saga.at(step, SagaState.RUNNING, ctx)));
+        return step.next().map(next -> {
+          SagaRecord reached = saga.at(next, SagaState.RUNNING, ctx);
+          Instant now = clock.instant();
+          boolean write = SagaRules.durableBefore(next)
+              || now.isAfter(renewed.plusMillis(settings.sagaLeaseMs() / 2));
+          return write ? persist(reached).compose(saved -> forward(saved, secrets, now))
+              : forward(reached, secrets, renewed);
+        }).orElseGet(() -> complete(saga.at(step, SagaState.RUNNING, ctx)));
       }
       Problem problem = Problems.from(done.cause());
       if (step.afterCapture()) {
@@ -71,7 +81,17 @@ public final class SagaRunner {
 
   /** Starts (or goes on with) the compensation of a saga stopped at {@code step}, answering {@code failure}. */
   public Future<Reply> fail(SagaRecord saga, Step step, boolean refused, Problem failure) {
-    JsonObject ctx = saga.context().copy().put("failure", failure.toJson()).put("refused", refused);
+    return fail(saga, step, refused, failure, false);
+  }
+
+  /** The compensation of a saga whose runner stopped somewhere before the capture (a sweeper's). */
+  public Future<Reply> failInterrupted(SagaRecord saga, Problem failure) {
+    return fail(saga, saga.step(), false, failure, true);
+  }
+
+  private Future<Reply> fail(SagaRecord saga, Step step, boolean refused, Problem failure, boolean interrupted) {
+    JsonObject ctx = saga.context().copy().put("failure", failure.toJson()).put("refused", refused)
+        .put("interrupted", interrupted);
     SagaRecord compensating = saga.at(step, SagaState.COMPENSATING, ctx);
     Reply answer = new Reply(failure.status(), failure.toJson(), false);
     // the failure is the answer even when the compensation must be finished by a sweeper
@@ -80,7 +100,8 @@ public final class SagaRunner {
 
   /** Runs the compensations of a compensating saga, then ends it with its stored failure. */
   public Future<Reply> compensate(SagaRecord saga, Reply answer) {
-    List<Compensation> undo = SagaRules.compensations(saga.step(), saga.context().getBoolean("refused", false));
+    List<Compensation> undo = saga.context().getBoolean("interrupted", false) ? SagaRules.interrupted()
+        : SagaRules.compensations(saga.step(), saga.context().getBoolean("refused", false));
     Future<Void> chain = Future.succeededFuture();
     for (Compensation compensation : undo) {
       chain = chain.compose(v -> steps.undo(compensation, saga).<Void>mapEmpty().recover(failure -> {

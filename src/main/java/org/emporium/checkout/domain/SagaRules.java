@@ -30,6 +30,25 @@ public final class SagaRules {
     return undo;
   }
 
+  /**
+   * Whether the saga's row must say it reached {@code next} before that step runs. Only two points
+   * matter to a sweeper: the capture (it may have been sent: ask it again) and the first step after
+   * it (captured: only forward). Before the capture a sweeper undoes everything
+   * ({@link #interrupted()}), and after it every step is repeated safely, so the steps between go
+   * unwritten (the runner still writes when its lease is half spent).
+   */
+  public static boolean durableBefore(Step next) {
+    return next == Step.CAPTURE || next == Step.MARK_PAID;
+  }
+
+  /**
+   * What a sweeper undoes for a saga interrupted before the capture: everything the steps before
+   * it may have done, since its row may name an earlier step than the one that ran.
+   */
+  public static List<Compensation> interrupted() {
+    return compensations(Step.PLACE, false);
+  }
+
   /** What a sweeper does with a saga whose lease ran out. */
   public static Recovery recover(SagaState state, Step step) {
     if (state.ended()) {
