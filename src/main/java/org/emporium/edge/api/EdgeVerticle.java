@@ -10,6 +10,8 @@ import io.vertx.grpc.server.GrpcServer;
 import org.emporium.edge.auth.AuthMetrics;
 import org.emporium.edge.auth.AuthSettings;
 import org.emporium.edge.auth.OidcAuthenticator;
+import org.emporium.edge.bridge.BridgeSettings;
+import org.emporium.edge.bridge.LiveBridge;
 import org.emporium.edge.grpc.CartGrpcService;
 import org.emporium.edge.grpc.CatalogGrpcService;
 import org.emporium.edge.grpc.CheckoutGrpcService;
@@ -27,8 +29,9 @@ import org.emporium.platform.node.Platform;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The public port: REST from the OpenAPI contract, gRPC with reflection, health and metrics. One
- * instance per event loop; on undeploy it stops accepting and drains in-flight requests.
+ * The public port: REST from the OpenAPI contract, gRPC with reflection, the event-bus bridge, health
+ * and metrics. One instance per event loop; on undeploy it stops accepting and drains in-flight
+ * requests.
  */
 public final class EdgeVerticle extends VerticleBase {
 
@@ -60,15 +63,18 @@ public final class EdgeVerticle extends VerticleBase {
         .addService(new OrderGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
         .addService(new PaymentGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
         .addService(ReflectionService.v1());
+    LiveBridge bridge = new LiveBridge(vertx, BridgeSettings.from(platform.config()), authenticator);
     return vertx.fileSystem().readFile(http.contract())
         .compose(text -> RoutableContract.load(vertx, text)
             .map(contract -> new RestRouter(vertx, platform, checks, authenticator).build(contract, text)))
         .compose(router -> {
-          server = vertx.createHttpServer(serverOptions(http))
+          server = vertx.createHttpServer(bridge.limit(serverOptions(http)))
               .invalidRequestHandler(new InvalidRequests())
               .requestHandler(request -> {
                 if (GrpcRequests.isGrpc(request)) {
                   grpc.handle(request);
+                } else if (LiveBridge.serves(request)) {
+                  bridge.handle(request);
                 } else {
                   router.handle(request);
                 }
