@@ -29,7 +29,7 @@ final class PeerForwarder {
 
   static final String FORWARDED = "X-Emporium-Forwarded";
   private static final List<String> REQUEST_HEADERS = List.of("Authorization", "Content-Type", "Accept",
-      "Accept-Language", "Idempotency-Key", "X-Cart-Token", "X-Emporium-Signature");
+      "Accept-Language", "Idempotency-Key", "X-Cart-Token");
   // hop-by-hop headers (RFC 9110 7.6.1) and the length, which this response sets itself
   private static final Set<String> NOT_COPIED = Set.of("connection", "keep-alive", "proxy-connection",
       "transfer-encoding", "te", "trailer", "upgrade", "content-length");

@@ -1,10 +1,10 @@
 package org.emporium.edge.region;
 
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.AuthenticationHandler;
 import org.emporium.platform.config.NodeConfig;
 import org.emporium.platform.error.ErrorCode;
 import org.emporium.platform.error.Problem;
@@ -48,7 +48,8 @@ public final class RegionRouting {
    * The first handler of a forwarded operation: {@code x-emporium-regional} in the contract decides
    * whether it is routed, else its context (the part of {@code x-emporium-address} before the dot).
    */
-  public Handler<RoutingContext> handler(JsonObject operation) {
+  public AuthenticationHandler handler(JsonObject operation) {
+    // typed as authentication, the earliest kind a contract route takes: it runs before the token check
     return isRegional(operation) ? this::route : this::serveHere;
   }
 
