@@ -13,6 +13,7 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
 import org.emporium.edge.auth.Authenticator;
 import org.emporium.edge.ratelimit.RateLimits;
+import org.emporium.edge.region.RegionRouting;
 import org.emporium.platform.node.Platform;
 
 /**
@@ -44,6 +45,7 @@ final class RestRouter {
         .setHandleFileUploads(false));
     HealthEndpoints health = new HealthEndpoints(platform, checks);
     RateLimits limits = RateLimits.create(vertx, platform);
+    RegionRouting regions = RegionRouting.create(vertx, platform.config());
     for (OpenAPIRoute route : builder.getRoutes()) {
       // authentication is the edge's own (OIDC); the contract only documents it
       route.setDoSecurity(false);
@@ -60,6 +62,10 @@ final class RestRouter {
           default -> throw new IllegalStateException("no local handler for " + operationId);
         }
       } else {
+        if (regions.enabled()) {
+          // before authentication: the owning region's edge checks the token (docs/regions.md)
+          route.addHandler(regions.handler(operation));
+        }
         // authenticate first, then validate (the router's own validation would run before both)
         route.setDoValidation(false)
             .addHandler(new BearerAuthentication(authenticator, OperationSecurity.of(route.getOperation())))

@@ -15,11 +15,12 @@ import java.time.Duration;
  *
  * @param issuer {@code identity.issuerUrl}, or {@code http://localhost:<http.port>} when unset
  * @param keyOverlap how long a retired key stays published: access-token lifetime plus clock skew
+ * @param homeRegion this node's region, where the accounts it signs tokens for are stored
  */
 public record IdentitySettings(String profile, String issuer, String audience, Duration accessTokenTtl,
     Duration refreshTokenTtl, Duration keyRotation, Duration keyOverlap, String keyEncryptionSecret,
     String adminEmail, String adminPassword, PasswordPolicy passwordPolicy, HashCost hashCost,
-    AttemptLimit perAccount, AttemptLimit perIp, long eventBusTimeoutMs) {
+    AttemptLimit perAccount, AttemptLimit perIp, long eventBusTimeoutMs, String homeRegion) {
 
   public static IdentitySettings from(NodeConfig config) {
     Settings root = Settings.of(config);
@@ -39,7 +40,8 @@ public record IdentitySettings(String profile, String issuer, String audience, D
           new PasswordPolicy((int) password.positive("minLength")),
           new HashCost((int) password.positive("memoryKib"), (int) password.positive("iterations"),
               (int) password.positive("parallelism")),
-          limit(limits.child("perAccount")), limit(limits.child("perIp")), config.eventBusTimeoutMs());
+          limit(limits.child("perAccount")), limit(limits.child("perIp")), config.eventBusTimeoutMs(),
+          config.region());
     } catch (IllegalArgumentException e) {
       throw new ConfigException("identity: " + e.getMessage());
     }

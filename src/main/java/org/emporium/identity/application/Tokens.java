@@ -19,6 +19,9 @@ import java.util.UUID;
  */
 public final class Tokens {
 
+  /** The claim naming the region that owns the caller's data (see docs/regions.md). */
+  public static final String HOME_REGION_CLAIM = "home_region";
+
   private final IdentitySettings settings;
   private final SigningKeys keys;
   private final Sessions sessions;
@@ -71,7 +74,9 @@ public final class Tokens {
         .put("sid", sessionId.toString())
         .put("email", account.email())
         .put("name", account.name())
-        .put("realm_access", new JsonObject().put("roles", new JsonArray(account.roles())));
+        .put("realm_access", new JsonObject().put("roles", new JsonArray(account.roles())))
+        // the region that stores the account and its customer data: the edge routes by it
+        .put(HOME_REGION_CLAIM, settings.homeRegion());
     if (account.roles().contains(RoleRules.SELLER) && account.shopId() != null) {
       claims.put("shop_id", account.shopId().toString());
     }
