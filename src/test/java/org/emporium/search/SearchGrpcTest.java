@@ -95,7 +95,13 @@ class SearchGrpcTest {
         .isInstanceOfSatisfying(InvalidStatusException.class, e -> {
           assertThat(e.actualStatus()).isEqualTo(GrpcStatus.INVALID_ARGUMENT);
         });
-    assertThatThrownBy(() -> await(search.search(SearchRequest.newBuilder().setLimit(1000).build())))
-        .isInstanceOf(InvalidStatusException.class);
+  }
+
+  @Test
+  void aHugeLimitIsServedAsTheLargestPage() {
+    SearchResponse page = await(search.search(SearchRequest.newBuilder().setQ("trial shoe").setLimit(1_000_000).build()));
+
+    assertThat(page.getTotal()).isEqualTo(5);
+    assertThat(page.getItemsList()).hasSize(5);
   }
 }

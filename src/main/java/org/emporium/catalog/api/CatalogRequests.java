@@ -38,14 +38,14 @@ final class CatalogRequests {
       return fallback;
     }
     try {
-      int limit = value instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(value).trim());
-      if (limit >= 1 && limit <= max) {
-        return limit;
+      long limit = value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value).trim());
+      if (limit >= 1) {
+        return (int) Math.min(limit, max); // a larger page than there is is served as the largest
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw Rejected.invalid(List.of(new Violation("limit", "must be a whole number from 1 to " + max)));
+    throw Rejected.invalid(List.of(new Violation("limit", "must be a whole number, at least 1")));
   }
 
   /** The wanted currency, or null for none; an unknown code is a 400. */

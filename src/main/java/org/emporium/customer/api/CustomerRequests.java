@@ -63,14 +63,14 @@ final class CustomerRequests {
       return ListingAddresses.DEFAULT_LIMIT;
     }
     try {
-      int limit = value instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(value).trim());
-      if (limit >= 1 && limit <= ListingAddresses.MAX_LIMIT) {
-        return limit;
+      long limit = value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value).trim());
+      if (limit >= 1) {
+        return (int) Math.min(limit, ListingAddresses.MAX_LIMIT); // a larger page is served as the largest
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw invalid(List.of(new Violation("limit", "must be a whole number from 1 to " + ListingAddresses.MAX_LIMIT)));
+    throw invalid(List.of(new Violation("limit", "must be a whole number, at least 1")));
   }
 
   static AddressCursor cursor(ForwardedRequest request) {

@@ -49,15 +49,21 @@ final class BusForwarder implements Handler<RoutingContext> {
         BearerAuthentication.principal(rc), rc.request().remoteAddress().hostAddress());
     vertx.eventBus().<JsonObject>request(address, envelope, SharedJson.use(RequestIds.deliveryOptions(timeoutMs)))
         .map(Message::body)
-        .onSuccess(reply -> respond(rc, reply))
+        .onSuccess(reply -> {
+          try {
+            respond(rc, reply);
+          } catch (RuntimeException e) {
+            rc.fail(e); // a reply the edge cannot read: a 500, not a request left hanging
+          }
+        })
         .onFailure(rc::fail);
   }
 
   private static void respond(RoutingContext rc, JsonObject reply) {
     int status = reply.getInteger("status", 200);
     JsonObject headers = reply.getJsonObject("headers", new JsonObject());
-    headers.forEach(header -> rc.response().putHeader(header.getKey(), String.valueOf(header.getValue())));
     rc.response().setStatusCode(status);
+    headers.forEach(header -> rc.response().putHeader(header.getKey(), String.valueOf(header.getValue())));
     Object body = reply.getValue("body");
     if (body == null) {
       rc.response().end();

@@ -3,7 +3,6 @@ package org.emporium.edge.api;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.grpc.reflection.ReflectionService;
 import io.vertx.grpc.server.GrpcServer;
@@ -63,17 +62,26 @@ public final class EdgeVerticle extends VerticleBase {
         .addService(new OrderGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
         .addService(new PaymentGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
         .addService(ReflectionService.v1());
-    LiveBridge bridge = new LiveBridge(vertx, BridgeSettings.from(platform.config()), authenticator);
+    SecurityHeaders securityHeaders = new SecurityHeaders(http.tls());
+    Cors cors = new Cors(CorsSettings.from(platform.config()));
+    LiveBridge bridge = new LiveBridge(vertx, BridgeSettings.from(platform.config()), authenticator,
+        cors::rewriteBridge);
     return vertx.fileSystem().readFile(http.contract())
         .compose(text -> RoutableContract.load(vertx, text)
             .map(contract -> new RestRouter(vertx, platform, checks, authenticator).build(contract, text)))
         .compose(router -> {
-          server = vertx.createHttpServer(bridge.limit(serverOptions(http)))
-              .invalidRequestHandler(new InvalidRequests())
+          server = vertx.createHttpServer(bridge.limit(EdgeServerOptions.of(http)))
+              .invalidRequestHandler(new InvalidRequests(securityHeaders))
               .requestHandler(request -> {
                 if (GrpcRequests.isGrpc(request)) {
                   grpc.handle(request);
-                } else if (LiveBridge.serves(request)) {
+                  return;
+                }
+                securityHeaders.apply(request.response());
+                if (cors.handle(request)) {
+                  return; // a preflight, answered
+                }
+                if (LiveBridge.serves(request)) {
                   bridge.handle(request);
                 } else {
                   router.handle(request);
@@ -92,13 +100,5 @@ public final class EdgeVerticle extends VerticleBase {
         authenticator.close();
       }
     });
-  }
-
-  private static HttpServerOptions serverOptions(HttpSettings http) {
-    return new HttpServerOptions()
-        .setMaxHeaderSize(http.maxHeaderSize())
-        .setCompressionSupported(true)
-        .setHttp2ClearTextEnabled(true)
-        .setDecompressionSupported(false);
   }
 }

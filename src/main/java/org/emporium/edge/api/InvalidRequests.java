@@ -15,6 +15,12 @@ import org.emporium.platform.eventbus.RequestIds;
  */
 final class InvalidRequests implements Handler<HttpServerRequest> {
 
+  private final SecurityHeaders securityHeaders;
+
+  InvalidRequests(SecurityHeaders securityHeaders) {
+    this.securityHeaders = securityHeaders;
+  }
+
   @Override
   public void handle(HttpServerRequest request) {
     Throwable cause = request.decoderResult().cause();
@@ -27,6 +33,7 @@ final class InvalidRequests implements Handler<HttpServerRequest> {
       problem = Problem.of(ErrorCode.BAD_REQUEST, "The request is not valid HTTP.");
     }
     String requestId = RequestIds.accept(null);
+    securityHeaders.apply(request.response());
     request.response()
         .setStatusCode(problem.status())
         .putHeader("Content-Type", Problem.MEDIA_TYPE)

@@ -13,11 +13,9 @@ final class RequestScope implements PlatformHandler {
     // each HTTP request runs on its own duplicated context, so the id stays with this request
     RequestIds.bind(io.vertx.core.Vertx.currentContext(), requestId);
     rc.put(RequestIds.BUS_HEADER, requestId);
+    // the security headers are already on (SecurityHeaders, for every answer of the port)
     rc.response()
         .putHeader(RequestIds.HTTP_HEADER, requestId)
-        .putHeader("X-Content-Type-Options", "nosniff")
-        .putHeader("X-Frame-Options", "DENY")
-        .putHeader("Referrer-Policy", "no-referrer")
         .putHeader("Cache-Control", "no-store");
     rc.next();
   }

@@ -131,7 +131,7 @@ final class RequestValidation implements InputTrustHandler {
     if (checked.transformer() == null) {
       throw ValidatorException.createUnsupportedValueFormat(parameter);
     }
-    Object transformed = checked.transformer().transform(parameter, String.valueOf(value.get()));
+    Object transformed = PageSizes.clamp(parameter, checked.transformer().transform(parameter, String.valueOf(value.get())));
     OutputUnit result = checked.validator().validate(transformed);
     try {
       result.checkValidity();

@@ -1,5 +1,6 @@
 package org.emporium.edge.bridge;
 
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -23,7 +24,11 @@ public final class LiveBridge {
   private final BridgeSettings settings;
   private final Router router;
 
-  public LiveBridge(Vertx vertx, BridgeSettings settings, Authenticator authenticator) {
+  /**
+   * @param cors replaces, just before an answer's headers are written, the CORS headers SockJS
+   *     puts on by itself (it allows any origin, with credentials) by the edge's allow-list
+   */
+  public LiveBridge(Vertx vertx, BridgeSettings settings, Authenticator authenticator, Handler<HttpServerRequest> cors) {
     this.settings = settings;
     SockJSBridgeOptions options = new SockJSBridgeOptions()
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(LiveAddresses.ORDERS))
@@ -31,6 +36,10 @@ public final class LiveBridge {
         .setPingTimeout(settings.pingTimeoutMs())
         .setMaxHandlersPerSocket(settings.maxHandlersPerSocket());
     router = Router.router(vertx);
+    router.route(PATH + "/*").handler(rc -> {
+      rc.addHeadersEndHandler(v -> cors.handle(rc.request()));
+      rc.next();
+    });
     // the SockJS polling transports read their frames from a request body
     router.post(PATH + "/*").handler(BodyHandler.create(false).setHandleFileUploads(false)
         .setBodyLimit(settings.maxMessageBytes()));

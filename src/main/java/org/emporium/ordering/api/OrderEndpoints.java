@@ -143,14 +143,14 @@ final class OrderEndpoints {
       return settings.defaultPageSize();
     }
     try {
-      int limit = Integer.parseInt(String.valueOf(value));
-      if (limit >= 1 && limit <= settings.maxPageSize()) {
-        return limit;
+      long limit = Long.parseLong(String.valueOf(value));
+      if (limit >= 1) {
+        return (int) Math.min(limit, settings.maxPageSize()); // a larger page is served as the largest
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    in.add(new Violation("limit", "must be 1 to " + settings.maxPageSize()));
+    in.add(new Violation("limit", "must be a whole number, at least 1"));
     return 1;
   }
 

@@ -65,10 +65,20 @@ public record NodeConfig(
 
   /** HTTP edge settings. */
   public record HttpSettings(String host, int port, int bodyLimit, int maxHeaderSize, long drainTimeoutMs,
-      String contract) {
+      String contract, boolean compression, TlsSettings tls) {
     static HttpSettings from(Settings s) {
       return new HttpSettings(s.string("host"), s.port("port"), (int) s.positive("bodyLimit"),
-          (int) s.positive("maxHeaderSize"), s.positive("drainTimeoutMs"), s.string("contract"));
+          (int) s.positive("maxHeaderSize"), s.positive("drainTimeoutMs"), s.string("contract"),
+          s.bool("compression"), TlsSettings.from(s.child("tls")));
+    }
+  }
+
+  /** TLS on the public port: a PEM certificate chain and its PEM private key, and the HSTS max age. */
+  public record TlsSettings(boolean enabled, String certPath, String keyPath, long hstsMaxAgeSeconds) {
+    static TlsSettings from(Settings s) {
+      boolean enabled = s.bool("enabled");
+      return new TlsSettings(enabled, enabled ? s.string("certPath") : s.optionalString("certPath"),
+          enabled ? s.string("keyPath") : s.optionalString("keyPath"), s.nonNegative("hstsMaxAgeSeconds"));
     }
   }
 

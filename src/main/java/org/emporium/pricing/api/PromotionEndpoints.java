@@ -157,14 +157,14 @@ public final class PromotionEndpoints {
       return DEFAULT_LIMIT;
     }
     try {
-      int limit = value instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(value).trim());
-      if (limit >= 1 && limit <= MAX_LIMIT) {
-        return limit;
+      long limit = value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value).trim());
+      if (limit >= 1) {
+        return (int) Math.min(limit, MAX_LIMIT); // a larger page is served as the largest
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    throw invalid("limit", "must be a whole number, at least 1");
   }
 
   private static UUID id(String text, String field) {

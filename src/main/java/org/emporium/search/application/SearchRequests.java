@@ -71,11 +71,11 @@ final class SearchRequests {
     if (limit == null) {
       return DEFAULT_LIMIT;
     }
-    if (limit < 1 || limit > MAX_LIMIT) {
-      errors.add(new FieldError("/limit", "must be between 1 and " + MAX_LIMIT));
+    if (limit < 1) {
+      errors.add(new FieldError("/limit", "must be at least 1"));
       return DEFAULT_LIMIT;
     }
-    return limit.intValue();
+    return (int) Math.min(limit, MAX_LIMIT); // a larger page than there is is served as the largest
   }
 
   private static Long amount(ForwardedRequest request, String name, List<FieldError> errors) {
