@@ -20,6 +20,7 @@ import org.emporium.edge.grpc.OrderGrpcService;
 import org.emporium.edge.grpc.PaymentGrpcService;
 import org.emporium.edge.grpc.PricingGrpcService;
 import org.emporium.edge.grpc.SearchGrpcService;
+import org.emporium.edge.ratelimit.RateLimits;
 import org.emporium.platform.config.NodeConfig.HttpSettings;
 import org.emporium.platform.eventbus.SharedJson;
 import org.emporium.platform.health.DependencyChecks;
@@ -62,19 +63,20 @@ public final class EdgeVerticle extends VerticleBase {
         .addService(new OrderGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
         .addService(new PaymentGrpcService(vertx, authenticator, platform.config().eventBusTimeoutMs()))
         .addService(ReflectionService.v1());
+    RateLimits limits = RateLimits.create(vertx, platform);
     SecurityHeaders securityHeaders = new SecurityHeaders(http.tls());
     Cors cors = new Cors(CorsSettings.from(platform.config()));
     LiveBridge bridge = new LiveBridge(vertx, BridgeSettings.from(platform.config()), authenticator,
         cors::rewriteBridge);
-    return vertx.fileSystem().readFile(http.contract())
+    return limits.ready().compose(v -> vertx.fileSystem().readFile(http.contract()))
         .compose(text -> RoutableContract.load(vertx, text)
-            .map(contract -> new RestRouter(vertx, platform, checks, authenticator).build(contract, text)))
+            .map(contract -> new RestRouter(vertx, platform, checks, authenticator).build(contract, text, limits)))
         .compose(router -> {
           server = vertx.createHttpServer(bridge.limit(EdgeServerOptions.of(http)))
               .invalidRequestHandler(new InvalidRequests(securityHeaders))
               .requestHandler(request -> {
                 if (GrpcRequests.isGrpc(request)) {
-                  grpc.handle(request);
+                  limits.grpc(request, grpc);
                   return;
                 }
                 securityHeaders.apply(request.response());

@@ -36,7 +36,7 @@ final class RestRouter {
     this.authenticator = authenticator;
   }
 
-  Router build(OpenAPIContract contract, Buffer contractText) {
+  Router build(OpenAPIContract contract, Buffer contractText, RateLimits limits) {
     RequestExtractor extractor = RequestExtractor.withBodyHandler();
     RouterBuilder builder = RouterBuilder.create(vertx, contract, extractor);
     builder.rootHandler(new RequestScope());
@@ -44,7 +44,6 @@ final class RestRouter {
         .setBodyLimit(platform.config().http().bodyLimit())
         .setHandleFileUploads(false));
     HealthEndpoints health = new HealthEndpoints(platform, checks);
-    RateLimits limits = RateLimits.create(vertx, platform);
     RegionRouting regions = RegionRouting.create(vertx, platform.config());
     for (OpenAPIRoute route : builder.getRoutes()) {
       // authentication is the edge's own (OIDC); the contract only documents it

@@ -90,6 +90,12 @@ public final class RateLimiter {
     return (ms + 999) / 1000;
   }
 
+  /** Loads the script into Redis (SCRIPT LOAD), which also opens a pooled connection. */
+  Future<Void> load() {
+    return source().compose(sha -> redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(sha[0]))
+        .timeout(5, TimeUnit.SECONDS)).mapEmpty();
+  }
+
   /** The script's source and SHA-1, read once without blocking. */
   private Future<String[]> source() {
     if (script == null || script.failed()) {

@@ -1,6 +1,9 @@
 package org.emporium.edge.ratelimit;
 
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
@@ -44,6 +47,15 @@ public final class RateLimits {
   }
 
   /**
+   * Opens a connection and loads the script before the edge listens, so the first request is not
+   * the one that waits for both (and passes unchecked when that takes longer than the check's
+   * timeout). A Redis that is not there yet only means the first checks fail open.
+   */
+  public Future<Void> ready() {
+    return limiter == null ? Future.succeededFuture() : limiter.load().otherwiseEmpty().mapEmpty();
+  }
+
+  /**
    * The handler for an operation ({@code operation} is its OpenAPI object); {@code customer} reads
    * the signed-in customer's id off the routing context, null for anonymous callers.
    */
@@ -72,6 +84,51 @@ public final class RateLimits {
         }
       });
     };
+  }
+
+  /**
+   * Checks a gRPC call before the gRPC server sees it, by the client's IP only (a gRPC call's token
+   * is checked later, by its service): class {@code cart} or {@code checkout} for those services,
+   * {@code browse} for the rest. A refused call is answered at once as gRPC status
+   * RESOURCE_EXHAUSTED (trailers only, with {@code retry-after}); an allowed one goes to {@code next}.
+   */
+  public void grpc(HttpServerRequest request, Handler<HttpServerRequest> next) {
+    if (limiter == null) {
+      next.handle(request);
+      return;
+    }
+    RouteClass routeClass = grpcClass(request.path());
+    SocketAddress peer = request.remoteAddress();
+    String ip = peer == null || peer.host() == null ? "unknown" : peer.host();
+    request.pause();
+    limiter.check(routeClass, ip, null).onComplete(done -> {
+      if (done.failed() || done.result().allowed()) {
+        if (done.failed()) {
+          unchecked(done.cause());
+        }
+        next.handle(request);
+        request.resume();
+        return;
+      }
+      metrics.refused(routeClass);
+      Decision decision = done.result();
+      request.response().putHeader("content-type", "application/grpc")
+          .putHeader("grpc-status", "8")
+          .putHeader("grpc-message", "Too many " + routeClass.key() + " calls; retry in "
+              + decision.retryAfterSeconds() + " s.")
+          .putHeader("retry-after", String.valueOf(decision.retryAfterSeconds()))
+          .end();
+    });
+  }
+
+  static RouteClass grpcClass(String path) {
+    if (path != null && path.startsWith("/emporium.cart.")) {
+      return RouteClass.CART;
+    }
+    if (path != null && path.startsWith("/emporium.checkout.")) {
+      return RouteClass.CHECKOUT;
+    }
+    return RouteClass.BROWSE;
   }
 
   private void unchecked(Throwable cause) {

@@ -2,6 +2,12 @@ package org.emporium.edge.ratelimit;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.grpc.client.GrpcClient;
+import io.vertx.grpc.client.InvalidStatusException;
+import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -17,6 +23,8 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 import org.emporium.platform.clients.Clients;
 import org.emporium.platform.embedded.EmbeddedRedisServer;
 import org.emporium.platform.error.Problem;
+import org.emporium.platform.grpc.v1.GetNodeRequest;
+import org.emporium.platform.grpc.v1.NodeServiceGrpcClient;
 import org.emporium.testing.Eventually;
 import org.emporium.testing.TestNode;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +44,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The edge's rate limits against a real Redis: a client IP's bucket and a customer's bucket run
@@ -138,6 +147,31 @@ class RateLimitTest {
 
   @Test
   @Order(3)
+  void grpcCallsFromOneIpRunOutOfTheirClassAndAreRefusedAsResourceExhausted() throws Exception {
+    Vertx vertx = node.node().vertx();
+    GrpcClient grpc = GrpcClient.client(vertx, new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2)
+        .setHttp2ClearTextUpgrade(false).setLocalAddress("127.0.0.7"));
+    NodeServiceGrpcClient client = NodeServiceGrpcClient.create(grpc,
+        SocketAddress.inetSocketAddress(node.httpPort(), "127.0.0.1"));
+    try {
+      // browse holds 4 per IP: the first four pass, the fifth is refused before any service sees it
+      for (int i = 0; i < 4; i++) {
+        assertThat(client.getNode(GetNodeRequest.getDefaultInstance()).await(10, TimeUnit.SECONDS).getNodeId())
+            .isNotBlank();
+      }
+      Throwable refused = catchThrowable(() -> client.getNode(GetNodeRequest.getDefaultInstance())
+          .await(10, TimeUnit.SECONDS));
+      assertThat(refused).isInstanceOf(InvalidStatusException.class);
+      assertThat(((InvalidStatusException) refused).actualStatus()).isEqualTo(GrpcStatus.RESOURCE_EXHAUSTED);
+      // and it fills up again
+      Eventually.eventually(() -> passes(client), ok -> ok, Duration.ofSeconds(30));
+    } finally {
+      grpc.close().await(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  @Order(4)
   void requestsPassUncheckedWhileRedisIsGone() throws Exception {
     WebClient e = client("127.0.0.6");
     int port = node.config().redis().port();
@@ -166,6 +200,15 @@ class RateLimitTest {
       }
     }
     throw new AssertionError("50 requests in a row passed");
+  }
+
+  private static boolean passes(NodeServiceGrpcClient client) {
+    try {
+      client.getNode(GetNodeRequest.getDefaultInstance()).await(10, TimeUnit.SECONDS);
+      return true;
+    } catch (Exception refused) {
+      return false;
+    }
   }
 
   private static void assertTooMany(HttpResponse<Buffer> response, String limit) {
