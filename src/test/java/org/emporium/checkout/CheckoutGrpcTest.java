@@ -47,15 +47,15 @@ class CheckoutGrpcTest {
     PlaceOrderRequest request = request(cart.getString("cartId"), UUID.randomUUID().toString(),
         CheckoutStandIns.OK_CARD);
     PlacedOrder order = call(cart.getString("cartToken"), request).await(60, TimeUnit.SECONDS);
-    assertThat(order.getStatus()).isEqualTo("paid");
+    assertThat(order.getOrder().getStatus()).isEqualTo("paid");
     assertThat(order.getReplayed()).isFalse();
-    assertThat(order.getTotal().getAmount()).isEqualTo(6000);
-    assertThat(order.getLinesList()).extracting(line -> line.getSku()).containsExactly(sku);
+    assertThat(order.getOrder().getTotal().getAmount()).isEqualTo(6000);
+    assertThat(order.getOrder().getLinesList()).extracting(line -> line.getSku()).containsExactly(sku);
     assertThat(node.stock(sku)).containsExactly(2, 0);
     assertThat(node.cart(cart).getJsonArray("lines")).isEmpty();
     PlacedOrder again = call(cart.getString("cartToken"), request).await(60, TimeUnit.SECONDS);
     assertThat(again.getReplayed()).isTrue();
-    assertThat(again.getOrderId()).isEqualTo(order.getOrderId());
+    assertThat(again.getOrder().getOrderId()).isEqualTo(order.getOrder().getOrderId());
   }
 
   @Test

@@ -118,6 +118,7 @@ final class CheckoutStandIns {
         .put("taxInclusive", quote.getBoolean("taxInclusive")).put("coupons", quote.getJsonArray("coupons"))
         .put("shippingAddress", body.getJsonObject("shippingAddress")).put("paymentId", body.getString("paymentId"))
         .put("reservationId", body.getString("reservationId")).put("region", body.getString("region"))
+        .put("refunded", new JsonObject().put("amount", 0).put("currency", quote.getString("currency")))
         .put("createdAt", Instant.now().toString()).put("updatedAt", Instant.now().toString()).put("version", 1));
     message.reply(order.copy());
   }
