@@ -92,6 +92,52 @@ class OrderLifecycleTest {
   }
 
   @Test
+  void aPlaceArrivingAfterItsCheckoutCancelledTheIdLeavesNoOrder() {
+    UUID id = UUID.randomUUID();
+    JsonObject cancel = new JsonObject().put("orderId", id.toString()).put("reason", "place timed out")
+        .put("actor", "checkout");
+    assertThat(node.problem("ordering.cancel", cancel).code()).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(node.problem("ordering.cancel", cancel).code()).isEqualTo(ErrorCode.NOT_FOUND);
+
+    Problem late = node.problem("ordering.place", placement(id, null, null, "SKU-E", 1));
+    assertThat(late.code()).isEqualTo(ErrorCode.CONFLICT);
+    assertThat(late.detail()).contains("cancelled by its checkout before it was placed");
+    assertThat(node.number("SELECT count(*) FROM ordering.orders WHERE id = $1", id)).isZero();
+    assertThat(node.number("SELECT count(*) FROM ordering.order_tombstone WHERE order_id = $1", id)).isEqualTo(1);
+    assertThat(events(id.toString(), "created")).isZero();
+  }
+
+  @Test
+  void aCheckoutCancelRacingItsPlaceEndsWithNoLiveOrder() {
+    for (int i = 0; i < 20; i++) {
+      UUID id = UUID.randomUUID();
+      var placing = node.send("ordering.place", placement(id, null, null, "SKU-F", 1));
+      var cancelling = node.send("ordering.cancel", new JsonObject().put("orderId", id.toString())
+          .put("reason", "place timed out").put("actor", "checkout"));
+      OrderNode.await(io.vertx.core.Future.join(placing, cancelling).otherwiseEmpty());
+      var rows = node.rows("SELECT status FROM ordering.orders WHERE id = $1", id);
+      // either the cancel found the order and cancelled it, or it left a tombstone and the place was refused
+      if (rows.isEmpty()) {
+        assertThat(placing.failed()).isTrue();
+        assertThat(node.number("SELECT count(*) FROM ordering.order_tombstone WHERE order_id = $1", id)).isEqualTo(1);
+      } else {
+        assertThat(rows.get(0).getString(0)).isEqualTo("cancelled");
+        assertThat(cancelling.succeeded()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void aCustomerCancellingAnUnknownOrderLeavesNoTombstone() {
+    UUID id = UUID.randomUUID();
+    JsonObject envelope = org.emporium.platform.eventbus.ForwardedRequest.envelope("cancelOrder",
+        new JsonObject().put("id", id.toString()), new JsonObject(), new JsonObject(), new JsonObject(),
+        OrderApiSupport.ADMIN, "203.0.113.7");
+    assertThat(node.problem("ordering.cancel", envelope).code()).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(node.number("SELECT count(*) FROM ordering.order_tombstone WHERE order_id = $1", id)).isZero();
+  }
+
+  @Test
   void badInputIsRefusedWithEveryFieldAndStoresNothing() {
     UUID id = UUID.randomUUID();
     JsonObject body = placement(id, null, null, "SKU-D", 1).put("paymentId", "not-a-uuid").put("email", "");

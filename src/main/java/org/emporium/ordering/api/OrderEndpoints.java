@@ -72,7 +72,7 @@ final class OrderEndpoints {
     String reason = in.string(body, "/", "reason", 4000, false);
     String actor = in.string(body, "/", "actor", 255, false);
     in.done();
-    return transitioning.cancel(id, Viewer.system(actor == null ? "checkout" : actor),
+    return transitioning.cancelForCheckout(id, actor == null ? "checkout" : actor,
         reason == null ? "cancelled" : reason).map(OrderJson::order);
   }
 

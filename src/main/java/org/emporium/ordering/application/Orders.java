@@ -5,6 +5,7 @@ import io.vertx.sqlclient.SqlClient;
 import org.emporium.ordering.domain.Order;
 import org.emporium.ordering.domain.Transition;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,7 +13,19 @@ import java.util.UUID;
 /** Where orders are kept (schema {@code ordering}); writes take the transaction's connection. */
 public interface Orders {
 
-  /** Stores a new order with its lines and first history entry; false when the id exists already. */
+  /**
+   * Makes this transaction and any other of the same order id that asks take turns (until each
+   * ends): a place and a checkout's cancel of one id never run side by side.
+   */
+  Future<Void> guard(SqlClient tx, UUID id);
+
+  /** Records that checkout cancelled {@code id} before any order of that id existed. */
+  Future<Void> tombstone(SqlClient tx, UUID id, Instant at, String actor, String reason);
+
+  /**
+   * Stores a new order with its lines and first history entry; false when the id exists already
+   * or was cancelled before it was placed (a tombstone).
+   */
   Future<Boolean> insert(SqlClient tx, Order order);
 
   /** The order with its lines and history. */

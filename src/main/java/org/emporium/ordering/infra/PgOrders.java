@@ -41,7 +41,8 @@ public final class PgOrders implements Orders {
   private static final String INSERT = "WITH o AS (INSERT INTO ordering.orders (id, checkout_id, customer_id, email,"
       + " status, currency, region, subtotal, discount_total, shipping, tax_total, total, tax_inclusive, refunded,"
       + " coupons, fx_rates, shipping_address, payment_id, reservation_id, created_at, updated_at, version)"
-      + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20, $21)"
+      + " SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20, $21"
+      + " WHERE NOT EXISTS (SELECT 1 FROM ordering.order_tombstone t WHERE t.order_id = $1)"
       + " ON CONFLICT (id) DO NOTHING RETURNING id),"
       + " l AS (INSERT INTO ordering.order_line (order_id, position, sku, quantity, unit_price, subtotal, discount, tax,"
       + " total) SELECT o.id, u.pos, u.sku, u.qty, u.up, u.st, u.dc, u.tx, u.tt FROM o, unnest($22::text[], $23::int[],"
@@ -54,6 +55,11 @@ public final class PgOrders implements Orders {
       + " WHERE id = $1 RETURNING id)"
       + " INSERT INTO ordering.order_transition (order_id, seq, from_status, to_status, at, actor, reason)"
       + " SELECT u.id, $5, $6, $2, $3, $7, $8 FROM u";
+  // one order id's place and checkout cancel take turns, so a cancel that finds no order and a place
+  // in flight cannot both pass (hash collisions only make unrelated ids wait)
+  private static final String GUARD = "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 7301))";
+  private static final String TOMBSTONE = "INSERT INTO ordering.order_tombstone (order_id, at, actor, reason)"
+      + " VALUES ($1, $2, $3, $4) ON CONFLICT (order_id) DO NOTHING";
   private static final String REFUNDED = "UPDATE ordering.orders SET refunded = $2, updated_at = $3, version = $4"
       + " WHERE id = $1";
 
@@ -85,6 +91,16 @@ public final class PgOrders implements Orders {
         .addArrayOfLong(amounts[2]).addArrayOfLong(amounts[3]).addArrayOfLong(amounts[4])
         .addString(first.actor()).addString(first.reason());
     return tx.preparedQuery(INSERT).execute(args).map(rows -> rows.iterator().next().getLong("inserted") == 1);
+  }
+
+  @Override
+  public Future<Void> guard(SqlClient tx, UUID id) {
+    return tx.preparedQuery(GUARD).execute(Tuple.of(id.toString())).mapEmpty();
+  }
+
+  @Override
+  public Future<Void> tombstone(SqlClient tx, UUID id, Instant at, String actor, String reason) {
+    return tx.preparedQuery(TOMBSTONE).execute(Tuple.of(id, utc(at), actor, reason)).mapEmpty();
   }
 
   @Override
