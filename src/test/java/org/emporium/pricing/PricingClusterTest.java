@@ -8,6 +8,8 @@ import org.emporium.platform.error.ErrorCode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.UUID;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.emporium.pricing.PricingNodes.await;
 import static org.emporium.pricing.PricingNodes.eventually;
@@ -70,5 +72,40 @@ class PricingClusterTest {
         assertThat(quoted.getJsonObject("total").getLong("amount")).isEqualTo(1081L);
       }
     });
+  }
+
+  @Test
+  void quotesKeepThePromotionsTheyReadUntilAnAdministratorChangesOneOnAnyNode() {
+    String sku = nodes.product(nodes.rootCategory, true, 1000, null);
+    String code = "CACHED" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    JsonObject definition = new JsonObject().put("name", "Cached").put("kind", "percent_off").put("percent", "10")
+        .put("codes", new JsonArray().add(code));
+    String id = nodes.expect(true, 201, HttpMethod.POST, "/api/v1/admin/promotions", nodes.adminToken(), null,
+        definition.toBuffer()).getString("id");
+    JsonObject quote = new JsonObject().put("currency", "USD").put("couponCodes", new JsonArray().add(code))
+        .put("lines", new JsonArray().add(new JsonObject().put("sku", sku).put("quantity", 1)));
+    for (boolean onB : new boolean[] {true, false}) {
+      assertThat(discount(onB, quote)).isEqualTo(100L);
+    }
+
+    // changed behind the context's back: both nodes' quotes go on with what they read
+    assertThat(nodes.rows("UPDATE pricing.promotion SET percent = 50 WHERE id = $1::uuid RETURNING id", id)).hasSize(1);
+    for (boolean onB : new boolean[] {true, false}) {
+      assertThat(discount(onB, quote)).isEqualTo(100L);
+    }
+
+    // an administrator's change on node A reaches the quotes of both nodes at once, not ten minutes later
+    nodes.expect(true, 200, HttpMethod.PUT, "/api/v1/admin/promotions/" + id, nodes.adminToken(), null,
+        definition.copy().put("percent", "20").toBuffer());
+    eventually(() -> {
+      for (boolean onB : new boolean[] {true, false}) {
+        assertThat(discount(onB, quote)).isEqualTo(200L);
+      }
+    });
+  }
+
+  private static long discount(boolean onB, JsonObject quote) {
+    return await(send(onB ? nodes.b() : nodes.a(), "pricing.quote", quote, true)).getJsonObject("discountTotal")
+        .getLong("amount");
   }
 }

@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * pricing tests of a run, with demo rates from the USD pivot (EUR 0.9215, JPY 151.37, KWD 0.30745,
  * ISK 137.4, GBP 0.79), ISK's 10 kr cash increment, GBP's .99 charm ending, a EUR 4.90 flat shipping
  * charge, and a few real catalog products. Caches refresh only through events (the periodic refresh
- * is an hour away). A web client for each node's edge.
+ * is an hour away, promotions read by quotes are kept ten minutes). A web client for each node's edge.
  */
 final class PricingNodes implements AutoCloseable {
 
@@ -96,7 +96,8 @@ final class PricingNodes implements AutoCloseable {
               + " \"GBP\": \"0.79\"}",
           "pricing.rounding.cashIncrements", "{\"ISK\": \"10\"}",
           "pricing.rounding.charmEndings", "{\"GBP\": \"0.99\"}",
-          "pricing.quote.flatShipping", "{\"EUR\": \"4.90\"}"));
+          "pricing.quote.flatShipping", "{\"EUR\": \"4.90\"}",
+          "pricing.promotions.cacheMs", "600000"));
       int port = TestNode.freePort();
       settings.put("http.port", String.valueOf(port));
       settings.put("identity.issuerUrl", "http://127.0.0.1:" + port);

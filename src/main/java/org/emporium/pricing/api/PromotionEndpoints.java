@@ -2,9 +2,11 @@ package org.emporium.pricing.api;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import org.emporium.platform.config.Settings;
 import org.emporium.platform.error.Problem;
 import org.emporium.platform.eventbus.BusEndpoints;
 import org.emporium.platform.eventbus.ForwardedReply;
@@ -12,6 +14,7 @@ import org.emporium.platform.eventbus.ForwardedRequest;
 import org.emporium.platform.events.Outbox;
 import org.emporium.platform.id.Uuids;
 import org.emporium.platform.node.Platform;
+import org.emporium.pricing.application.CachedPromotions;
 import org.emporium.pricing.application.CouponRequests;
 import org.emporium.pricing.application.Discounting;
 import org.emporium.pricing.application.EvaluatingDiscounts;
@@ -40,17 +43,27 @@ public final class PromotionEndpoints {
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 200;
   private static final String PATH = "/api/v1/admin/promotions/";
+  /** Published (cluster-wide) after every promotion change, so every instance drops its cached reads. */
+  static final String CHANGED = "pricing.promotions.changed";
+  private static final int CACHED_CODES = 10_000;
 
   private final ManagingPromotions managing;
   private final EvaluatingDiscounts evaluating;
   private final RedeemingCoupons redeeming;
   private final BusEndpoints bus;
+  private final Vertx vertx;
+  private final MessageConsumer<Object> changes;
 
   private PromotionEndpoints(Vertx vertx, Platform platform, Pool pool, Outbox outbox) {
+    this.vertx = vertx;
     PgPromotions promotions = new PgPromotions();
     PgRedemptions redemptions = new PgRedemptions(outbox);
+    long cacheMs = Settings.of(platform.config()).child("pricing").child("promotions").nonNegative("cacheMs");
+    CachedPromotions cached = new CachedPromotions(promotions, cacheMs * 1_000_000L, CACHED_CODES, System::nanoTime);
+    // every instance in the cluster forgets what it read when an administrator changes a promotion
+    this.changes = vertx.eventBus().consumer(CHANGED, change -> cached.clear());
     this.managing = new ManagingPromotions(pool, outbox, promotions, platform.ids(), platform.clock());
-    this.evaluating = new EvaluatingDiscounts(pool, promotions, redemptions, platform.clock());
+    this.evaluating = new EvaluatingDiscounts(pool, cached, redemptions, platform.clock());
     this.redeeming = new RedeemingCoupons(pool, outbox, promotions, redemptions, platform.clock());
     this.bus = new BusEndpoints(vertx, PromotionProblems::of)
         .forwarded("pricing.createPromotion", this::create)
@@ -74,12 +87,17 @@ public final class PromotionEndpoints {
   }
 
   public Future<Void> registered() {
-    return bus.registered();
+    return Future.all(bus.registered(), changes.completion()).mapEmpty();
+  }
+
+  private <T> T changed(T result) {
+    vertx.eventBus().publish(CHANGED, null);
+    return result;
   }
 
   private Future<JsonObject> create(ForwardedRequest request) {
     String actor = request.requirePermission(PricingEndpoints.MANAGE).subject();
-    return managing.create(actor, PromotionJson.read(request.body())).map(created ->
+    return managing.create(actor, PromotionJson.read(request.body())).map(this::changed).map(created ->
         ForwardedReply.created(PromotionJson.write(created), PATH + created.id()));
   }
 
@@ -104,13 +122,14 @@ public final class PromotionEndpoints {
   private Future<JsonObject> replace(ForwardedRequest request) {
     String actor = request.requirePermission(PricingEndpoints.MANAGE).subject();
     UUID id = id(request.path("id"), "id");
-    return managing.replace(actor, id, PromotionJson.read(request.body()))
+    return managing.replace(actor, id, PromotionJson.read(request.body())).map(this::changed)
         .map(replaced -> ForwardedReply.ok(PromotionJson.write(replaced)));
   }
 
   private Future<JsonObject> deactivate(ForwardedRequest request) {
     String actor = request.requirePermission(PricingEndpoints.MANAGE).subject();
-    return managing.deactivate(actor, id(request.path("id"), "id")).map(done -> ForwardedReply.noContent());
+    return managing.deactivate(actor, id(request.path("id"), "id")).map(this::changed)
+        .map(done -> ForwardedReply.noContent());
   }
 
   /** Public: whether a code can be used now, for the caller when signed in. */
