@@ -163,6 +163,32 @@ class CatalogLookupsTest {
   }
 
   @Test
+  void aSkuThatMovesToAnotherProductOrIsFreedIsLookedUpAsItIsNow() throws Exception {
+    String moving = "MOVING-" + UUID.randomUUID().toString().substring(0, 8);
+    String freed = "FREED-" + UUID.randomUUID().toString().substring(0, 8);
+    JsonObject both = CatalogNode.product(category, moving, freed).put("status", "published");
+    both.getJsonArray("variants").getJsonObject(1).put("options", new JsonObject().put("size", "L"));
+    String first = node.expect(201, HttpMethod.POST, "/api/v1/products", seller, both).getString("id");
+    JsonObject lookup = new JsonObject().put("skus", new JsonArray().add(moving).add(freed));
+    for (int i = 0; i < 2; i++) {
+      assertThat(node.request("catalog.lookupSkus", lookup).getJsonArray("items").stream()
+          .map(item -> ((JsonObject) item).getString("productId"))).containsExactly(first, first);
+    }
+
+    // the first product gives both SKUs up and another product takes one: the lookups remembered
+    // the first product for both, and its snapshot now says otherwise
+    node.expect(200, HttpMethod.PUT, "/api/v1/products/" + first, seller,
+        CatalogNode.product(category, moving + "-B").put("status", "published"));
+    String second = node.expect(201, HttpMethod.POST, "/api/v1/products", seller,
+        CatalogNode.product(category, moving).put("status", "published")).getString("id");
+    JsonObject now = node.request("catalog.lookupSkus", lookup);
+    assertThat(now.getJsonArray("items")).hasSize(1);
+    assertThat(now.getJsonArray("items").getJsonObject(0).getString("sku")).isEqualTo(moving);
+    assertThat(now.getJsonArray("items").getJsonObject(0).getString("productId")).isEqualTo(second);
+    assertThat(now.getJsonArray("missing")).containsExactly(freed);
+  }
+
+  @Test
   void categoriesMoveWithTheirSubtreeAndCannotMoveUnderThemselves() {
     String a = node.create("categories", new JsonObject().put("slug", "a-root").put("name", "A"));
     String b = node.create("categories", new JsonObject().put("slug", "b-child").put("name", "B").put("parentId", a));

@@ -4,6 +4,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -13,7 +14,8 @@ import java.util.function.LongSupplier;
  * A bounded, least-recently-used cache of product snapshots for one verticle instance (one event
  * loop, so no locking). Entries are dropped when a change is announced, and after a time to live
  * in case an announcement was lost. A snapshot loaded while any change was announced is not kept:
- * it may predate the change.
+ * it may predate the change. It also remembers which product each looked-up SKU belongs to; such a
+ * link is only a hint, checked against the product's snapshot by its reader.
  */
 public final class ProductCache {
 
@@ -21,6 +23,7 @@ public final class ProductCache {
   private final long ttlMillis;
   private final LongSupplier millis;
   private final LinkedHashMap<UUID, Entry> entries;
+  private final LinkedHashMap<String, UUID> owners;
   private long epoch;
   private long hits;
   private long misses;
@@ -35,6 +38,30 @@ public final class ProductCache {
         return size() > ProductCache.this.maxEntries;
       }
     };
+    this.owners = new LinkedHashMap<>(256, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, UUID> eldest) {
+        return size() > 4L * ProductCache.this.maxEntries;
+      }
+    };
+  }
+
+  /** The product each of {@code skus} belonged to when last read, for those remembered. */
+  public Map<String, UUID> owners(Collection<String> skus) {
+    Map<String, UUID> known = new HashMap<>();
+    for (String sku : skus) {
+      UUID owner = owners.get(sku);
+      if (owner != null) {
+        known.put(sku, owner);
+      }
+    }
+    return known;
+  }
+
+  /** Remembers what the database said; {@code forgotten} are SKUs it no longer knows. */
+  public void putOwners(Map<String, UUID> read, Collection<String> forgotten) {
+    owners.putAll(read);
+    forgotten.forEach(owners::remove);
   }
 
   /** Count of announced changes so far; pass it to {@link #put} with what was loaded after reading it. */
@@ -84,6 +111,7 @@ public final class ProductCache {
   public void clear() {
     epoch++;
     entries.clear();
+    owners.clear();
   }
 
   public int size() {

@@ -77,29 +77,64 @@ public final class ReadingProducts {
     });
   }
 
-  /** {@code catalog.lookupSkus}: every status, for carts, pricing, checkout and inventory. */
+  /**
+   * {@code catalog.lookupSkus}: every status, for carts, pricing, checkout and inventory. The product
+   * of a SKU comes from the cache's links when it has them, checked against the product's snapshot:
+   * a link the snapshot does not confirm (the variant moved or is gone) is read again.
+   */
   public Future<JsonObject> lookupSkus(List<String> skus, String currency) {
     String wanted = currency == null ? prices.baseCurrency() : currency;
-    return products.productsOf(pool, skus).compose(owners -> snapshots(owners.values().stream().distinct().toList())
-        .map(found -> {
-          JsonArray items = new JsonArray();
-          JsonArray missing = new JsonArray();
-          for (String sku : skus) {
-            JsonObject snapshot = owners.containsKey(sku) ? found.get(owners.get(sku)) : null;
-            JsonObject variant = snapshot == null ? null : variant(snapshot, sku);
-            if (variant == null) {
-              missing.add(sku);
-              continue;
-            }
-            items.add(new JsonObject().put("sku", sku).put("productId", snapshot.getString("id"))
-                .put("title", snapshot.getString("title")).put("status", snapshot.getString("status"))
-                .put("options", variant.getJsonObject("options")).put("weightGrams", variant.getInteger("weightGrams"))
-                .put("categoryPath", snapshot.getJsonObject("category").getJsonArray("path"))
-                .put("basePrice", prices.base(variant))
-                .mergeIn(prices.in(variant, wanted)));
-          }
-          return new JsonObject().put("items", items).put("missing", missing);
-        }));
+    Map<String, UUID> remembered = cache.owners(skus);
+    List<String> unknown = skus.stream().filter(sku -> !remembered.containsKey(sku)).distinct().toList();
+    return owners(unknown, remembered).compose(owners -> snapshotsOf(owners).compose(found -> {
+      List<String> unconfirmed = skus.stream().filter(remembered::containsKey)
+          .filter(sku -> variant(found.get(owners.get(sku)), sku) == null).distinct().toList();
+      if (unconfirmed.isEmpty()) {
+        return Future.succeededFuture(answer(skus, owners, found, wanted));
+      }
+      unconfirmed.forEach(owners::remove);
+      return owners(unconfirmed, owners).compose(again -> snapshotsOf(again)
+          .map(refound -> answer(skus, again, refound, wanted)));
+    }));
+  }
+
+  private Future<Map<String, UUID>> owners(List<String> read, Map<String, UUID> known) {
+    if (read.isEmpty()) {
+      return Future.succeededFuture(new HashMap<>(known));
+    }
+    long epoch = cache.epoch();
+    return products.productsOf(pool, read).map(found -> {
+      if (epoch == cache.epoch()) {
+        cache.putOwners(found, read.stream().filter(sku -> !found.containsKey(sku)).toList());
+      }
+      Map<String, UUID> all = new HashMap<>(known);
+      all.putAll(found);
+      return all;
+    });
+  }
+
+  private Future<Map<UUID, JsonObject>> snapshotsOf(Map<String, UUID> owners) {
+    return snapshots(owners.values().stream().distinct().toList());
+  }
+
+  private JsonObject answer(List<String> skus, Map<String, UUID> owners, Map<UUID, JsonObject> found, String wanted) {
+    JsonArray items = new JsonArray();
+    JsonArray missing = new JsonArray();
+    for (String sku : skus) {
+      JsonObject snapshot = owners.containsKey(sku) ? found.get(owners.get(sku)) : null;
+      JsonObject variant = variant(snapshot, sku);
+      if (variant == null) {
+        missing.add(sku);
+        continue;
+      }
+      items.add(new JsonObject().put("sku", sku).put("productId", snapshot.getString("id"))
+          .put("title", snapshot.getString("title")).put("status", snapshot.getString("status"))
+          .put("options", variant.getJsonObject("options")).put("weightGrams", variant.getInteger("weightGrams"))
+          .put("categoryPath", snapshot.getJsonObject("category").getJsonArray("path"))
+          .put("basePrice", prices.base(variant))
+          .mergeIn(prices.in(variant, wanted)));
+    }
+    return new JsonObject().put("items", items).put("missing", missing);
   }
 
   /**
@@ -155,6 +190,9 @@ public final class ReadingProducts {
   }
 
   private static JsonObject variant(JsonObject snapshot, String sku) {
+    if (snapshot == null) {
+      return null;
+    }
     JsonArray variants = snapshot.getJsonArray("variants");
     for (int i = 0; i < variants.size(); i++) {
       if (sku.equals(variants.getJsonObject(i).getString("sku"))) {
