@@ -8,9 +8,12 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.grpc.common.GrpcStatus;
+import io.vertx.sqlclient.ClosedConnectionException;
+import io.vertx.sqlclient.DatabaseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.SocketException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -47,8 +50,25 @@ public final class Problems {
           ? "A service this request needs did not answer in time; try again shortly."
           : "The service is too busy right now; try again shortly.");
     }
+    if (lostConnection(failure)) {
+      // a database or server that went away (restart, failover): the request may be repeated
+      LOG.warn("Unavailable: {}", failure.toString());
+      return Problem.of(ErrorCode.UNAVAILABLE, "A service this request needs cannot be reached right now; try again shortly.");
+    }
     LOG.error("Unexpected failure", failure);
     return Problem.of(ErrorCode.INTERNAL, "An unexpected error occurred.");
+  }
+
+  /**
+   * A connection refused, reset or closed under the request, or PostgreSQL's SQLSTATE classes 08
+   * (connection exception) and 57P (shutting down, starting up, ...).
+   */
+  private static boolean lostConnection(Throwable failure) {
+    if (failure instanceof ClosedConnectionException || failure instanceof SocketException) {
+      return true;
+    }
+    String state = failure instanceof DatabaseException database ? database.getSqlState() : null;
+    return state != null && (state.startsWith("08") || state.startsWith("57P"));
   }
 
   /** Replies to an event-bus request with a failure whose code is the HTTP status. */

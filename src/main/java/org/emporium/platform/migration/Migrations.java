@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -97,12 +96,17 @@ public final class Migrations {
     return new PrefixedClassLoaderResources();
   }
 
-  /** Changelogs bundled in the jar under {@code migrations/}, addressed by their bare names. */
+  /**
+   * Changelogs bundled in the jar under {@code migrations/}, addressed by their bare names. An
+   * include relative to a changelog arrives already prefixed (its sibling in the jar).
+   */
   private static final class PrefixedClassLoaderResources extends ClassLoaderResourceAccessor {
+    private static final String PREFIX = "migrations/";
+
     @Override
     public List<liquibase.resource.Resource> getAll(String path) throws java.io.IOException {
-      List<liquibase.resource.Resource> all = new ArrayList<>(super.getAll("migrations/" + path));
-      return all.isEmpty() ? null : all;
+      List<liquibase.resource.Resource> all = super.getAll(path.startsWith(PREFIX) ? path : PREFIX + path);
+      return all == null || all.isEmpty() ? null : all;
     }
   }
 }

@@ -53,6 +53,24 @@ class ProblemsTest {
   }
 
   @Test
+  void aLostDatabaseOrServerConnectionIsUnavailableNotAnInternalError() {
+    List<Throwable> outages = List.of(io.vertx.sqlclient.ClosedConnectionException.INSTANCE,
+        new io.vertx.pgclient.PgException("the database system is shutting down", "FATAL", "57P03", null),
+        new io.vertx.pgclient.PgException("terminating connection due to administrator command", "FATAL", "57P01", null),
+        new io.vertx.pgclient.PgException("connection failure", "FATAL", "08006", null),
+        new java.net.ConnectException("Connection refused: /127.0.0.1:5432"),
+        new java.net.SocketException("Connection reset"));
+    for (Throwable outage : outages) {
+      Problem problem = Problems.from(outage);
+      assertThat(problem.status()).as(outage.toString()).isEqualTo(503);
+      assertThat(problem.toJson().encode()).doesNotContain("5432").doesNotContain("57P0");
+    }
+    // a statement the database refused is a bug of ours, not an outage
+    assertThat(Problems.from(new io.vertx.pgclient.PgException("duplicate key", "ERROR", "23505", null)).status())
+        .isEqualTo(500);
+  }
+
+  @Test
   void unknownFailuresAreInternalAndSayNothingOfTheirCause() {
     Problem problem = Problems.from(new NullPointerException("secret.internal.Field was null"));
     assertThat(problem.status()).isEqualTo(500);

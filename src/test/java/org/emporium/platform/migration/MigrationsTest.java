@@ -105,6 +105,18 @@ class MigrationsTest {
   }
 
   @Test
+  void theChangelogsBundledInTheJarApplyWhenTheHomeHasNoMigrationsFolder() throws Exception {
+    try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+         Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE from_the_jar");
+    }
+    // a home without migrations/: the changelogs come from the classpath, as from the jar run elsewhere
+    int applied = new Migrations(external("from_the_jar").postgres(), new ConfigSource(dir.resolve("elsewhere"))).apply();
+    assertThat(applied).isPositive();
+    assertThat(query("from_the_jar", "SELECT count(*) FROM identity.outbox")).containsExactly("0");
+  }
+
+  @Test
   void anUnreachableDatabaseFailsWithAClearMessage() {
     NodeConfig config = TestNode.config("external", dir, Map.of(
         "postgres.host", "127.0.0.1", "postgres.port", String.valueOf(TestNode.freePort()),
