@@ -14,7 +14,14 @@ final class Regressions {
   record Case(String why, Persona persona, HttpMethod method, String uri, String body, int status) {
   }
 
-  static final List<Case> CASES = List.of();
+  static final List<Case> CASES = List.of(
+      // the router called its 400 handler without a status code on the context, which wrote 500
+      new Case("a path parameter that is not percent-encoding", Persona.ANONYMOUS, HttpMethod.GET,
+          "/api/v1/carts/%zz", null, 400),
+      new Case("a path parameter that is a lone percent sign", Persona.CUSTOMER, HttpMethod.POST,
+          "/api/v1/orders/%/cancel", null, 400),
+      new Case("a query that is not percent-encoding, on a path with parameters", Persona.ANONYMOUS, HttpMethod.GET,
+          "/api/v1/inventory/SKU-1?q%zz=%zz", null, 400));
 
   private Regressions() {
   }
