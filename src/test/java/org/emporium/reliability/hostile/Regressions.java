@@ -21,7 +21,12 @@ final class Regressions {
       new Case("a path parameter that is a lone percent sign", Persona.CUSTOMER, HttpMethod.POST,
           "/api/v1/orders/%/cancel", null, 400),
       new Case("a query that is not percent-encoding, on a path with parameters", Persona.ANONYMOUS, HttpMethod.GET,
-          "/api/v1/inventory/SKU-1?q%zz=%zz", null, 400));
+          "/api/v1/inventory/SKU-1?q%zz=%zz", null, 400),
+      // vertx-json-schema 5.0.7 throws StringIndexOutOfBoundsException on an empty string of format email
+      new Case("an empty email", Persona.ANONYMOUS, HttpMethod.POST, "/api/v1/auth/register",
+          "{\"email\": \"\", \"password\": \"correct horse battery\", \"name\": \"Empty\"}", 400),
+      new Case("an empty email at checkout", Persona.ANONYMOUS, HttpMethod.POST, "/api/v1/auth/login",
+          "{\"email\": \"\", \"password\": \"x\"}", 400));
 
   private Regressions() {
   }
