@@ -8,9 +8,11 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.grpc.common.GrpcStatus;
+import io.vertx.sqlclient.DatabaseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -20,6 +22,8 @@ import java.util.concurrent.TimeoutException;
 public final class Problems {
 
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+  /** SQLSTATEs of text PostgreSQL cannot store (a NUL character, an unpaired escape in JSON): the input's fault. */
+  private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
 
   private Problems() {
   }
@@ -39,6 +43,9 @@ public final class Problems {
     }
     if (failure instanceof IllegalArgumentException e && e.getMessage() != null) {
       return Problem.of(ErrorCode.BAD_REQUEST, e.getMessage());
+    }
+    if (failure instanceof DatabaseException db && UNSTORABLE_TEXT.contains(db.getSqlState())) {
+      return Problem.of(ErrorCode.BAD_REQUEST, "The request holds text that cannot be stored, such as a NUL character.");
     }
     if (failure instanceof ConnectionPoolTooBusyException || failure instanceof TimeoutException) {
       // overload or a slow dependency, not a bug: a stack trace per refused request would only add to it

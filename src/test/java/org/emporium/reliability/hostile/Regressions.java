@@ -25,8 +25,14 @@ final class Regressions {
       // vertx-json-schema 5.0.7 throws StringIndexOutOfBoundsException on an empty string of format email
       new Case("an empty email", Persona.ANONYMOUS, HttpMethod.POST, "/api/v1/auth/register",
           "{\"email\": \"\", \"password\": \"correct horse battery\", \"name\": \"Empty\"}", 400),
-      new Case("an empty email at checkout", Persona.ANONYMOUS, HttpMethod.POST, "/api/v1/auth/login",
-          "{\"email\": \"\", \"password\": \"x\"}", 400));
+      new Case("an empty email at sign-in", Persona.ANONYMOUS, HttpMethod.POST, "/api/v1/auth/login",
+          "{\"email\": \"\", \"password\": \"x\"}", 400),
+      // PostgreSQL cannot store U+0000 in text: the insert failed with SQLSTATE 22021 and the context answered 500
+      new Case("a NUL character in a profile name", Persona.CUSTOMER, HttpMethod.PATCH, "/api/v1/me",
+          "{\"name\": \"nul\\u0000byte\"}", 400),
+      new Case("a NUL character in an address", Persona.CUSTOMER, HttpMethod.POST, "/api/v1/me/addresses",
+          "{\"name\": \"A\", \"line1\": \"1 Main St\", \"city\": \"Ber\\u0000lin\", \"postalCode\": \"10115\", "
+              + "\"country\": \"DE\"}", 400));
 
   private Regressions() {
   }
