@@ -1,8 +1,10 @@
 package org.emporium.reliability.hostile;
 
+import com.google.protobuf.Descriptors.MethodDescriptor;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.grpc.common.GrpcStatus;
 import org.emporium.reliability.Scorecard;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +46,9 @@ class HostileInputTest {
   }
 
   @Test
-  void requestsThatOnceFailedWithA5xxAreRefusedCleanly() {
+  void requestsThatOnceFailedAreRefusedCleanlyAndChangeNothing() {
+    Fingerprint fingerprint = new Fingerprint(node);
+    Map<String, String> before = fingerprint.settled();
     Tally tally = new Tally();
     for (Regressions.Case c : Regressions.CASES) {
       MultiMap headers = MultiMap.caseInsensitiveMultiMap();
@@ -60,11 +64,22 @@ class HostileInputTest {
       tally.tried++;
       assertThat(response.statusCode()).as("%s: %s %s answered %s", c.why(), c.method(), c.uri(),
           response.bodyAsString()).isEqualTo(c.status());
-      assertThat(response.getHeader("Content-Type")).as(c.why()).startsWith("application/problem+json");
-      assertThat(response.bodyAsString()).as(c.why()).doesNotContainPattern(Tally.LEAK);
+      if (c.uri().startsWith("/api/")) {
+        assertThat(response.getHeader("Content-Type")).as(c.why()).startsWith("application/problem+json");
+      }
+      assertThat(String.valueOf(response.bodyAsString())).as(c.why()).doesNotContainPattern(Tally.LEAK);
       tally.rejected++;
     }
-    scorecard.add("REST", "requests that once answered 5xx", tally.passed(), tally.figures());
+    try (GrpcFuzzer grpc = new GrpcFuzzer(node, FULL, SEED)) {
+      for (Regressions.Call c : Regressions.CALLS) {
+        GrpcStatus status = grpc.status(c.method(), c.persona(), c.message());
+        tally.tried++;
+        assertThat(status).as(c.why()).isEqualTo(c.status());
+        tally.rejected++;
+      }
+    }
+    assertThat(Fingerprint.changed(before, fingerprint.settled())).as("changed by the refused requests").isEmpty();
+    scorecard.add("REST and gRPC", "requests that once answered 5xx or changed state", tally.passed(), tally.figures());
   }
 
   @Test
@@ -86,5 +101,53 @@ class HostileInputTest {
     assertThat(total.findings).as("findings").isEmpty();
     assertThat(operations).hasSizeGreaterThanOrEqualTo(78);
     assertThat(total.tried).isGreaterThan(operations.size() * 10);
+  }
+
+  @Test
+  void everyGrpcMethodSurvivesHostileMessagesAndRefusedCallsChangeNothing() {
+    Tally total = new Tally();
+    List<String> methods = new ArrayList<>();
+    try (GrpcFuzzer fuzzer = new GrpcFuzzer(node, FULL, SEED)) {
+      for (MethodDescriptor method : ProtoServices.methods()) {
+        Tally tally = fuzzer.run(fuzzer.cases(method));
+        methods.add(method.getFullName());
+        scorecard.add("gRPC", method.getFullName(), tally.passed(), tally.figures());
+        total.add(tally);
+      }
+    }
+    Map<String, Object> figures = total.figures();
+    figures.put("methods", methods.size());
+    figures.put("protoFiles", ProtoServices.files().size());
+    scorecard.add("gRPC", "all methods of the proto files", total.passed(), figures);
+    System.out.println("hostile-input gRPC: " + figures);
+    assertThat(total.findings).as("findings").isEmpty();
+    assertThat(methods).hasSizeGreaterThanOrEqualTo(35);
+    assertThat(total.tried).isGreaterThan(methods.size() * 10);
+  }
+
+  @Test
+  void theBridgeAnswersHostileFramesWithErrorsDeliversNothingAndKeepsServing() {
+    Fingerprint fingerprint = new Fingerprint(node);
+    Map<String, String> before = fingerprint.settled();
+    BridgeFuzzer fuzzer = new BridgeFuzzer(node, SEED);
+    Tally tally = new Tally();
+    Map<String, Object> extra;
+    try {
+      extra = fuzzer.run(tally);
+    } finally {
+      fuzzer.close();
+    }
+    List<String> changed = Fingerprint.changed(before, fingerprint.settled());
+    if (!changed.isEmpty()) {
+      tally.stateChanges++;
+      tally.finding("hostile bridge frames changed " + changed);
+    }
+    Map<String, Object> figures = tally.figures();
+    figures.putAll(extra);
+    scorecard.add("bridge", "hostile frames over /eventbus/websocket and the SockJS transports", tally.passed(), figures);
+    System.out.println("hostile-input bridge: " + figures);
+    assertThat(tally.findings).as("findings").isEmpty();
+    assertThat(HostileNode.await(node.send(io.vertx.core.http.HttpMethod.GET, "/health/ready",
+        MultiMap.caseInsensitiveMultiMap(), null)).statusCode()).isEqualTo(200);
   }
 }

@@ -82,7 +82,9 @@ public final class HostileNode implements AutoCloseable {
       settings.put("identity.password.iterations", "1");
       settings.put("checkout.stepTimeoutMs", "3000");
       settings.put("checkout.retryDelayMs", "50");
+      // carts reach their durable copy soon after a change, so that the stores settle quickly
       settings.put("cart.flushDelayMs", "20");
+      settings.put("cart.sweepIntervalMs", "100");
       settings.put("http.cors.allowedOrigins", ALLOWED_ORIGIN);
       settings.put("auth.oidc.issuer", issuer.url());
       settings.put("auth.oidc.audience", OIDC_AUDIENCE);

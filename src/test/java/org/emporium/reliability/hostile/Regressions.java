@@ -1,12 +1,14 @@
 package org.emporium.reliability.hostile;
 
 import io.vertx.core.http.HttpMethod;
+import io.vertx.grpc.common.GrpcStatus;
 
 import java.util.List;
 
 /**
- * Hostile requests that once got a 5xx from the node, sent on every run whatever the sample: each
- * must be refused with the status named here (problem JSON, nothing stored).
+ * Hostile requests that once got a 5xx from the node or changed its stores, sent on every run
+ * whatever the sample: each must be refused with the status named here (problem JSON on the REST
+ * paths), and together they must change nothing in PostgreSQL or Redis.
  */
 final class Regressions {
 
@@ -33,6 +35,12 @@ final class Regressions {
       new Case("a NUL character in an address", Persona.CUSTOMER, HttpMethod.POST, "/api/v1/me/addresses",
           "{\"name\": \"A\", \"line1\": \"1 Main St\", \"city\": \"Ber\\u0000lin\", \"postalCode\": \"10115\", "
               + "\"country\": \"DE\"}", 400));
+
+  /** One gRPC call: the method's full name, who calls, the raw message bytes, and the status it must end with. */
+  record Call(String why, String method, Persona persona, byte[] message, GrpcStatus status) {
+  }
+
+  static final List<Call> CALLS = List.of();
 
   private Regressions() {
   }

@@ -31,15 +31,14 @@ final class RestFuzzer {
   private static final Set<Integer> SAGA_REFUSALS = Set.of(402, 404, 409, 422);
 
   private final HostileNode node;
-  private final Fingerprint fingerprint;
+  private final StateWatch watch;
   private final boolean full;
   private final long seed;
   private final Map<FuzzCase, Integer> statuses = new IdentityHashMap<>();
-  private Map<String, String> state;
 
   RestFuzzer(HostileNode node, boolean full, long seed) {
     this.node = node;
-    this.fingerprint = new Fingerprint(node);
+    this.watch = new StateWatch(node);
     this.full = full;
     this.seed = seed;
   }
@@ -77,29 +76,19 @@ final class RestFuzzer {
 
   /** Sends one operation's cases and returns their tally. */
   Tally run(List<FuzzCase> cases) {
-    if (state == null) {
-      state = fingerprint.settled();
-    }
     Tally tally = new Tally();
     statuses.clear();
+    watch.run(cases, tally, this::sent, this::described);
+    return tally;
+  }
+
+  private StateWatch.Sent<FuzzCase> sent(List<FuzzCase> cases, Tally tally) {
     List<FuzzCase> rejected = send(cases, tally);
     List<FuzzCase> checked = rejected.stream().filter(c -> !recorded(c)).toList();
     Set<FuzzCase> refused = Collections.newSetFromMap(new IdentityHashMap<>());
     refused.addAll(rejected);
     boolean changing = cases.stream().anyMatch(c -> recorded(c) || !refused.contains(c) && c.method() != HttpMethod.GET);
-    if (checked.size() == cases.size()) {
-      Map<String, String> after = fingerprint.take();
-      check(state, after, checked, tally);
-      state = after;
-      return tally;
-    }
-    // accepted (or recorded) requests may change the stores, and their background work may follow
-    Map<String, String> before = changing ? fingerprint.settled() : fingerprint.take();
-    send(checked, new Tally());
-    Map<String, String> after = fingerprint.take();
-    check(before, after, checked, tally);
-    state = null;
-    return tally;
+    return new StateWatch.Sent<>(checked, checked.size() == cases.size(), changing);
   }
 
   private boolean recorded(FuzzCase c) {
@@ -107,26 +96,8 @@ final class RestFuzzer {
     return c.op().id().equals("checkout") && status != null && SAGA_REFUSALS.contains(status);
   }
 
-  private void check(Map<String, String> before, Map<String, String> after, List<FuzzCase> rejected, Tally tally) {
-    List<String> changed = Fingerprint.changed(before, after);
-    if (changed.isEmpty()) {
-      return;
-    }
-    // background work of an earlier batch can land now: count a change only if the batch makes it again
-    Map<String, String> again = fingerprint.settled();
-    send(rejected, new Tally());
-    List<String> repeated = Fingerprint.changed(again, fingerprint.take());
-    if (repeated.isEmpty()) {
-      System.out.println("hostile-input: a change in " + changed + " during " + rejected.size()
-          + " rejected requests did not repeat (background work of earlier ones): " + described(rejected));
-      return;
-    }
-    tally.stateChanges++;
-    tally.finding("rejected requests changed " + repeated + ": " + described(rejected));
-  }
-
-  private List<String> described(List<FuzzCase> cases) {
-    return cases.stream().limit(8).map(c -> c + " => " + statuses.get(c)).toList();
+  private String described(List<FuzzCase> cases) {
+    return cases.stream().limit(8).map(c -> c + " => " + statuses.get(c)).toList().toString();
   }
 
   /** Sends every case, counting answers; returns the cases that were rejected (4xx). */
