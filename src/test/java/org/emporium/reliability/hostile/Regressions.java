@@ -40,7 +40,16 @@ final class Regressions {
   record Call(String why, String method, Persona persona, byte[] message, GrpcStatus status) {
   }
 
-  static final List<Call> CALLS = List.of();
+  static final List<Call> CALLS = List.of(
+      // vertx-grpc failed the read with a CodecException (or a NullPointerException for no message), answered INTERNAL
+      new Call("bytes that are no message", "emporium.cart.v1.CartService/GetCart", Persona.ANONYMOUS,
+          new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f, 0x13}, GrpcStatus.INVALID_ARGUMENT),
+      new Call("an end-group tag that was never opened", "emporium.ordering.v1.OrderService/GetOrder", Persona.CUSTOMER,
+          new byte[] {12}, GrpcStatus.INVALID_ARGUMENT),
+      new Call("a length past the end", "emporium.checkout.v1.CheckoutService/PlaceOrder", Persona.CUSTOMER,
+          new byte[] {10, (byte) 200, 1, 1}, GrpcStatus.INVALID_ARGUMENT),
+      new Call("a truncated message", "emporium.search.v1.SearchService/Search", Persona.ANONYMOUS,
+          new byte[] {10, 5, 's', 'h'}, GrpcStatus.INVALID_ARGUMENT));
 
   private Regressions() {
   }
