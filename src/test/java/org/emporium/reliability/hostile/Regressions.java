@@ -34,7 +34,11 @@ final class Regressions {
           "{\"name\": \"nul\\u0000byte\"}", 400),
       new Case("a NUL character in an address", Persona.CUSTOMER, HttpMethod.POST, "/api/v1/me/addresses",
           "{\"name\": \"A\", \"line1\": \"1 Main St\", \"city\": \"Ber\\u0000lin\", \"postalCode\": \"10115\", "
-              + "\"country\": \"DE\"}", 400));
+              + "\"country\": \"DE\"}", 400),
+      // the merge looked up (and so touched: last use, dirty mark) the caller's own cart before it
+      // found the guest cart missing
+      new Case("a merge of a cart that does not exist", Persona.CUSTOMER, HttpMethod.POST,
+          "/api/v1/carts/ffffffff-ffff-ffff-ffff-ffffffffffff/merge", null, 404));
 
   /** One gRPC call: the method's full name, who calls, the raw message bytes, and the status it must end with. */
   record Call(String why, String method, Persona persona, byte[] message, GrpcStatus status) {
