@@ -37,9 +37,15 @@ public final class MergingCarts {
 
   /** The customer's cart after the merge. {@code caller} is signed in and may carry the guest cart's token. */
   public Future<Cart> merge(UUID guestId, Caller caller) {
-    return opening.ownCartId(caller).compose(target -> target.isEmpty() || target.get().equals(guestId)
-        ? adopt(guestId, caller, ATTEMPTS)
-        : into(guestId, target.get(), caller, ATTEMPTS));
+    // the guest cart first: looking up the caller's own cart records a use of it, which a refused
+    // merge (no such guest cart, or not the caller's) must not do
+    return restoring.run(guestId, () -> store.read(guestId, caller)).compose(guest -> switch (guest.outcome()) {
+      case OK -> opening.ownCartId(caller).compose(target -> target.isEmpty() || target.get().equals(guestId)
+          ? adopt(guestId, caller, ATTEMPTS)
+          : into(guestId, target.get(), caller, ATTEMPTS));
+      case MERGED -> target(UUID.fromString(guest.detail()), caller);
+      default -> Outcomes.cart(guest);
+    });
   }
 
   private Future<Cart> adopt(UUID guestId, Caller caller, int attempts) {

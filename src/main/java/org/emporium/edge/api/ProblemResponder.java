@@ -19,13 +19,17 @@ final class ProblemResponder implements Handler<RoutingContext> {
     } else if (failure != null) {
       send(rc, Problems.from(failure));
     } else {
-      fromStatus(rc);
+      send(rc, Problems.from(new HttpException(rc.statusCode() > 0 ? rc.statusCode() : 500)));
     }
   }
 
-  void fromStatus(RoutingContext rc) {
-    int status = rc.statusCode() > 0 ? rc.statusCode() : 500;
-    send(rc, Problems.from(new HttpException(status)));
+  /**
+   * The router's error handler for {@code status}. The router does not always set the context's
+   * status code before calling it (a path parameter that is not valid percent-encoding arrives
+   * with none), so the status it was registered for decides.
+   */
+  Handler<RoutingContext> forStatus(int status) {
+    return rc -> send(rc, Problems.from(new HttpException(rc.statusCode() > 0 ? rc.statusCode() : status)));
   }
 
   void send(RoutingContext rc, Problem problem) {

@@ -132,7 +132,7 @@ final class RequestValidation implements InputTrustHandler {
       throw ValidatorException.createUnsupportedValueFormat(parameter);
     }
     Object transformed = PageSizes.clamp(parameter, checked.transformer().transform(parameter, String.valueOf(value.get())));
-    OutputUnit result = checked.validator().validate(transformed);
+    OutputUnit result = outcome(checked.validator(), transformed, "The parameter " + parameter.getName() + " is not valid.");
     try {
       result.checkValidity();
       return new RequestParameterImpl(transformed);
@@ -163,12 +163,27 @@ final class RequestValidation implements InputTrustHandler {
     }
     analyser.checkSyntacticalCorrectness();
     Object value = analyser.transform();
-    OutputUnit result = validator.validate(value);
+    OutputUnit result = outcome(validator, value, "The request body is not valid.");
     try {
       result.checkValidity();
       return new RequestParameterImpl(value);
     } catch (JsonSchemaValidationException e) {
       throw SchemaValidationException.createInvalidValueBody(result, ValidationContext.REQUEST, e);
+    }
+  }
+
+  /**
+   * The validator's outcome. vertx-json-schema 5.0.7 throws on some values instead of reporting
+   * them (an empty string of format {@code email}); such a value is refused as invalid, not
+   * answered with a 500.
+   */
+  private static OutputUnit outcome(Validator validator, Object value, String refusal) {
+    try {
+      return validator.validate(value);
+    } catch (ValidatorException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ValidatorException(refusal, ValidatorErrorType.INVALID_VALUE);
     }
   }
 }

@@ -79,7 +79,7 @@ final class RestRouter {
     ProblemResponder problems = new ProblemResponder();
     router.route().failureHandler(problems);
     for (int status : new int[] {400, 404, 405, 406, 413, 415, 431, 500, 501}) {
-      router.errorHandler(status, problems::fromStatus);
+      router.errorHandler(status, problems.forStatus(status));
     }
     return router;
   }

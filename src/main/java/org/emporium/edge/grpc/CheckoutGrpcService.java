@@ -60,7 +60,7 @@ public final class CheckoutGrpcService implements Service {
     if (request.headers().get("x-cart-token") != null) {
       headers.put("x-cart-token", request.headers().get("x-cart-token"));
     }
-    request.last()
+    RequestMessages.read(request)
         .compose(message -> caller(authorization).compose(caller -> {
           headers.put("idempotency-key", message.getIdempotencyKey());
           JsonObject envelope = ForwardedRequest.envelope("checkout", new JsonObject(), new JsonObject(), headers,

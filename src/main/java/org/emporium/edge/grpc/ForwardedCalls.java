@@ -83,7 +83,7 @@ final class ForwardedCalls {
           forwarded.put(name, value);
         }
       });
-      request.last()
+      RequestMessages.read(request)
           .compose(message -> caller(request.headers().get("authorization"), permission)
               .compose(caller -> send(request, operation, address, caller, forwarded, forward.apply(message))))
           .map(response)

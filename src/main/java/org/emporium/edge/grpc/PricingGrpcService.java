@@ -48,7 +48,7 @@ public final class PricingGrpcService implements Service {
         request -> Forward.body(PricingMessages.quoteRequest(request)), PricingMessages::quote));
     server.callHandler(PricingServiceGrpcService.Convert, request -> {
       RequestIds.bind(Vertx.currentContext(), RequestIds.accept(request.headers().get(RequestIds.BUS_HEADER)));
-      request.last()
+      RequestMessages.read(request)
           .compose(message -> vertx.eventBus().<JsonObject>request("pricing.convert",
               PricingMessages.convertRequest(message), RequestIds.deliveryOptions(timeoutMs)))
           .map(Message::body)

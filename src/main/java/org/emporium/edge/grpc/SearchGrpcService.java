@@ -55,7 +55,7 @@ public final class SearchGrpcService implements Service {
       Function<Req, JsonObject> query, Function<JsonObject, Resp> response) {
     return request -> {
       RequestIds.bind(Vertx.currentContext(), RequestIds.accept(request.headers().get(RequestIds.BUS_HEADER)));
-      request.last()
+      RequestMessages.read(request)
           .compose(message -> vertx.eventBus().<JsonObject>request(address,
               ForwardedRequest.envelope(operation, new JsonObject(), query.apply(message), new JsonObject(), null, null,
                   clientIp(request)), RequestIds.deliveryOptions(timeoutMs)))

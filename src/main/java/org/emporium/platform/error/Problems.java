@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.SocketException;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -23,6 +24,8 @@ import java.util.concurrent.TimeoutException;
 public final class Problems {
 
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+  /** SQLSTATEs of text PostgreSQL cannot store (a NUL character, an unpaired escape in JSON): the input's fault. */
+  private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
 
   private Problems() {
   }
@@ -42,6 +45,9 @@ public final class Problems {
     }
     if (failure instanceof IllegalArgumentException e && e.getMessage() != null) {
       return Problem.of(ErrorCode.BAD_REQUEST, e.getMessage());
+    }
+    if (failure instanceof DatabaseException db && UNSTORABLE_TEXT.contains(db.getSqlState())) {
+      return Problem.of(ErrorCode.BAD_REQUEST, "The request holds text that cannot be stored, such as a NUL character.");
     }
     if (failure instanceof ConnectionPoolTooBusyException || failure instanceof TimeoutException) {
       // overload or a slow dependency, not a bug: a stack trace per refused request would only add to it

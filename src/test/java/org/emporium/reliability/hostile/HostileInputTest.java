@@ -1,0 +1,153 @@
+package org.emporium.reliability.hostile;
+
+import com.google.protobuf.Descriptors.MethodDescriptor;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.grpc.common.GrpcStatus;
+import org.emporium.reliability.Scorecard;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile input against one real node of every context (scorecard suite {@code hostile-input}):
+ * every REST operation of the contract, every gRPC method of the proto files and the event-bus
+ * bridge get malformed, oversized and out-of-range input. Targets: no 5xx (no INTERNAL, UNKNOWN or
+ * DATA_LOSS over gRPC), no internals in any answer, no change to PostgreSQL or Redis from a
+ * rejected request, and the node keeps serving. {@code -Dreliability.mode=full} sends every case
+ * as every persona; the short mode samples each field. {@code -Dreliability.seed} picks the sample.
+ */
+class HostileInputTest {
+
+  static final boolean FULL = "full".equals(System.getProperty("reliability.mode", "short"));
+  static final long SEED = Long.getLong("reliability.seed", 20_231L);
+
+  static HostileNode node;
+  static Scorecard scorecard;
+
+  @BeforeAll
+  static void start() {
+    node = HostileNode.shared();
+    scorecard = new Scorecard("hostile-input", "Hostile input", FULL ? "full" : "short");
+  }
+
+  @AfterAll
+  static void write() {
+    if (scorecard != null) {
+      scorecard.write();
+    }
+  }
+
+  @Test
+  void requestsThatOnceFailedAreRefusedCleanlyAndChangeNothing() {
+    Fingerprint fingerprint = new Fingerprint(node);
+    Map<String, String> before = fingerprint.settled();
+    Tally tally = new Tally();
+    for (Regressions.Case c : Regressions.CASES) {
+      MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+      String token = node.world().token(c.persona());
+      if (token != null) {
+        headers.add("Authorization", "Bearer " + token);
+      }
+      if (c.body() != null) {
+        headers.add("Content-Type", "application/json");
+      }
+      HttpResponse<Buffer> response = HostileNode.await(node.send(c.method(), c.uri(), headers,
+          c.body() == null ? null : Buffer.buffer(c.body())));
+      tally.tried++;
+      assertThat(response.statusCode()).as("%s: %s %s answered %s", c.why(), c.method(), c.uri(),
+          response.bodyAsString()).isEqualTo(c.status());
+      if (c.uri().startsWith("/api/")) {
+        assertThat(response.getHeader("Content-Type")).as(c.why()).startsWith("application/problem+json");
+      }
+      assertThat(String.valueOf(response.bodyAsString())).as(c.why()).doesNotContainPattern(Tally.LEAK);
+      tally.rejected++;
+    }
+    try (GrpcFuzzer grpc = new GrpcFuzzer(node, FULL, SEED)) {
+      for (Regressions.Call c : Regressions.CALLS) {
+        GrpcStatus status = grpc.status(c.method(), c.persona(), c.message());
+        tally.tried++;
+        assertThat(status).as(c.why()).isEqualTo(c.status());
+        tally.rejected++;
+      }
+    }
+    assertThat(Fingerprint.changed(before, fingerprint.settled())).as("changed by the refused requests").isEmpty();
+    scorecard.add("REST and gRPC", "requests that once answered 5xx or changed state", tally.passed(), tally.figures());
+  }
+
+  @Test
+  void everyRestOperationSurvivesHostileInputAndRejectedRequestsChangeNothing() {
+    Contract contract = Contract.load();
+    RestFuzzer fuzzer = new RestFuzzer(node, FULL, SEED);
+    Tally total = new Tally();
+    List<String> operations = new ArrayList<>();
+    for (Contract.Operation op : contract.operations()) {
+      Tally tally = fuzzer.run(fuzzer.cases(contract, op));
+      operations.add(op.id());
+      scorecard.add("REST", op.toString(), tally.passed(), tally.figures());
+      total.add(tally);
+    }
+    Map<String, Object> figures = total.figures();
+    figures.put("operations", operations.size());
+    scorecard.add("REST", "all operations of the contract", total.passed(), figures);
+    System.out.println("hostile-input REST: " + figures);
+    assertThat(total.findings).as("findings").isEmpty();
+    assertThat(operations).hasSizeGreaterThanOrEqualTo(78);
+    assertThat(total.tried).isGreaterThan(operations.size() * 10);
+  }
+
+  @Test
+  void everyGrpcMethodSurvivesHostileMessagesAndRefusedCallsChangeNothing() {
+    Tally total = new Tally();
+    List<String> methods = new ArrayList<>();
+    try (GrpcFuzzer fuzzer = new GrpcFuzzer(node, FULL, SEED)) {
+      for (MethodDescriptor method : ProtoServices.methods()) {
+        Tally tally = fuzzer.run(fuzzer.cases(method));
+        methods.add(method.getFullName());
+        scorecard.add("gRPC", method.getFullName(), tally.passed(), tally.figures());
+        total.add(tally);
+      }
+    }
+    Map<String, Object> figures = total.figures();
+    figures.put("methods", methods.size());
+    figures.put("protoFiles", ProtoServices.files().size());
+    scorecard.add("gRPC", "all methods of the proto files", total.passed(), figures);
+    System.out.println("hostile-input gRPC: " + figures);
+    assertThat(total.findings).as("findings").isEmpty();
+    assertThat(methods).hasSizeGreaterThanOrEqualTo(35);
+    assertThat(total.tried).isGreaterThan(methods.size() * 10);
+  }
+
+  @Test
+  void theBridgeAnswersHostileFramesWithErrorsDeliversNothingAndKeepsServing() {
+    Fingerprint fingerprint = new Fingerprint(node);
+    Map<String, String> before = fingerprint.settled();
+    BridgeFuzzer fuzzer = new BridgeFuzzer(node, SEED);
+    Tally tally = new Tally();
+    Map<String, Object> extra;
+    try {
+      extra = fuzzer.run(tally);
+    } finally {
+      fuzzer.close();
+    }
+    List<String> changed = Fingerprint.changed(before, fingerprint.settled());
+    if (!changed.isEmpty()) {
+      tally.stateChanges++;
+      tally.finding("hostile bridge frames changed " + changed);
+    }
+    Map<String, Object> figures = tally.figures();
+    figures.putAll(extra);
+    scorecard.add("bridge", "hostile frames over /eventbus/websocket and the SockJS transports", tally.passed(), figures);
+    System.out.println("hostile-input bridge: " + figures);
+    assertThat(tally.findings).as("findings").isEmpty();
+    assertThat(HostileNode.await(node.send(io.vertx.core.http.HttpMethod.GET, "/health/ready",
+        MultiMap.caseInsensitiveMultiMap(), null)).statusCode()).isEqualTo(200);
+  }
+}
