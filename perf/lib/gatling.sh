@@ -9,16 +9,17 @@ gatling_run() {
     shift
   fi
   mkdir -p "$dir"
-  local cp="perf/gatling/target/test-classes:$(cat perf/gatling/target/gatling.classpath)"
+  local cp="perf/gatling/target/test-classes:$(cat perf/gatling/target/gatling.classpath)" logging=()
+  # the project's own logback-test.xml when it has one; else warnings only
+  [ -f perf/gatling/target/test-classes/logback-test.xml ] || logging=(-Dlogback.configurationFile=perf/lib/logback-gatling.xml)
   java -Xmx1G -XX:+HeapDumpOnOutOfMemoryError -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12 \
     --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED \
-    -Dlogback.configurationFile=perf/lib/logback-gatling.xml \
-    -Dgatling.data.enableAnalytics=false -Dgatling.http.warmUpUrl="$url/health/live" \
+    "${logging[@]}" -Dgatling.data.enableAnalytics=false \
     -Dgatling.http.requestTimeout=30000 \
     -Dgatling.charting.indicators.percentile1=50 -Dgatling.charting.indicators.percentile2=95 \
     -Dgatling.charting.indicators.percentile3=99 -Dgatling.charting.indicators.percentile4=99.9 \
-    -DbaseUrl="$url" -Dperf.outDir="$dir" -Dperf.smoke="$smoke" \
-    -Dperf.admin.email=admin@emporium.local -Dperf.admin.password="$admin_password" \
+    -DbaseUrl="$url" -Dperf.outDir="$dir" -Dperf.resultsFolder="$dir" -Dperf.smoke="$smoke" \
+    -Dperf.adminEmail=admin@emporium.local -Dperf.adminPassword="$admin_password" \
     ${pg:+-Dperf.pg.url=jdbc:postgresql://$pg/${PERF_PG_DATABASE:-postgres}} \
     -Dperf.pg.user="${PERF_PG_USER:-postgres}" -Dperf.pg.password="${PERF_PG_PASSWORD:-postgres}" \
     "$@" "${gatling_props[@]}" \
@@ -52,7 +53,7 @@ scenario_run() {
   ended=$(now_ms)
   [ $status -eq 0 ] || { log "$name FAILED (exit $status); last lines of $dir/gatling.log:"; tail -n 30 "$dir/gatling.log"; }
   tool record-run --dir "$results" --run-dir "$dir" --scenario "$name" --rep "$rep" --simulation "$class" \
-    --status "$status" --started "$started" --ended "$ended"
+    --status "$status" --started "$started" --ended "$ended" --seconds "$seconds"
 }
 
 # Mixed traffic before the first measured run, without a report; its outcome is not judged.

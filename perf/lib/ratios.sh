@@ -35,7 +35,7 @@ ratio_baselines() {
   phase start "baselines"
   tool baselines --dir "$results" --rep "$rep" --seconds "$(baseline_seconds)" $($smoke && echo --smoke) \
     --url "$url" ${pg:+--pg "$pg"} ${redis:+--redis "$redis"} ${kafka:+--kafka "$kafka"} \
-    --script perf/checkout.pgbench.sql --sku-from 700 --cart-sku DEMO-00700-1 || status=1
+    --script perf/checkout.pgbench.sql --sku-from 600 --cart-sku DEMO-00600-1 || status=1
   phase end "baselines"
   return $status
 }

@@ -1,5 +1,6 @@
 package org.emporium.perf.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.util.stream.Stream;
  * ({@code outcomes-*.json} in the run's folder).
  */
 final class RunRecord {
+
+  private static final String OUTCOMES_CHECK = "business outcomes";
 
   private RunRecord() {
   }
@@ -30,7 +33,7 @@ final class RunRecord {
     } else {
       Path report = reports.get(reports.size() - 1);
       run.put("report", dir.relativize(report).toString());
-      run.set("stats", GatlingStats.read(report));
+      run.set("stats", measured(GatlingStats.read(report), args.integer("seconds", 0)));
     }
     ObjectNode outcomes = run.putObject("outcomes");
     for (Path file : children(runDir)) {
@@ -40,6 +43,26 @@ final class RunRecord {
       }
     }
     Json.write(dir.resolve("runs").resolve(args.get("scenario") + "-" + args.integer("rep", 1) + ".json"), run);
+  }
+
+  /**
+   * Requests and throughput of the load itself: the simulations' last user, "business outcomes"
+   * (one check after the shoppers), is taken out, and the rate is over the arrival window
+   * ({@code perf.seconds}) rather than Gatling's whole run, which includes preparing and settling.
+   */
+  private static ObjectNode measured(ObjectNode stats, int seconds) {
+    for (JsonNode request : stats.path("requests")) {
+      if (OUTCOMES_CHECK.equals(request.path("name").asText())) {
+        for (String count : List.of("requests", "ok", "ko")) {
+          stats.put(count, stats.path(count).asDouble() - request.path(count).asDouble());
+        }
+      }
+    }
+    stats.put("gatlingPerSecond", stats.path("perSecond").asDouble());
+    if (seconds > 0) {
+      stats.put("perSecond", Figures.round(stats.path("requests").asDouble() / seconds));
+    }
+    return stats;
   }
 
   private static List<Path> children(Path dir) throws IOException {

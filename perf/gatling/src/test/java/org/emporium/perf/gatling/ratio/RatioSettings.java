@@ -20,7 +20,7 @@ record RatioSettings(String baseUrl, Path outDir, String label, List<String> con
       "checkout", 2000L);
 
   static RatioSettings fromSystemProperties() {
-    int skuFrom = Integer.getInteger("ratio.skuFrom", 700);
+    int skuFrom = Integer.getInteger("ratio.skuFrom", 600);
     int skuCount = Integer.getInteger("ratio.skuCount", 300);
     List<String> skus = java.util.stream.IntStream.range(skuFrom, skuFrom + skuCount)
         .mapToObj(i -> String.format("DEMO-%05d-1", i)).toList();
@@ -29,8 +29,8 @@ record RatioSettings(String baseUrl, Path outDir, String label, List<String> con
         Arrays.stream(System.getProperty("ratio.contexts", String.join(",", ALL)).split(","))
             .map(String::trim).filter(c -> !c.isEmpty()).toList(),
         Integer.getInteger("ratio.stepSeconds", 10), Integer.getInteger("ratio.warmupSeconds", 10),
-        System.getProperty("perf.admin.email", "admin@emporium.local"),
-        System.getProperty("perf.admin.password", "admin"), System.getProperty("ratio.hotSku", "DEMO-00699-1"),
+        System.getProperty("perf.adminEmail", "admin@emporium.local"),
+        System.getProperty("perf.adminPassword", "admin"), System.getProperty("ratio.hotSku", "DEMO-00599-1"),
         skus, Integer.getInteger("ratio.carts", 400), Long.getLong("ratio.checkoutStock", 100_000));
   }
 
