@@ -2,9 +2,11 @@
 # (perf/lib/java, compiled into target/perf-run) and the Gatling project.
 
 mvn_quiet() {
-  # PERF_MAVEN_ARGS: extra Maven arguments, e.g. -o when the calling build is offline
+  local offline=()
+  # the build's smoke run passes its own offline setting; PERF_MAVEN_ARGS: any other Maven arguments
+  [ "${PERF_MAVEN_SETTINGS:-}" = offline=true ] && offline=(-o)
   # shellcheck disable=SC2086
-  mvn -B -q ${PERF_MAVEN_ARGS:-} "$@"
+  mvn -B -q "${offline[@]}" ${PERF_MAVEN_ARGS:-} "$@"
 }
 
 build_engine() {
