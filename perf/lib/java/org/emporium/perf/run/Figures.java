@@ -51,6 +51,9 @@ final class Figures {
     if (Double.isNaN(value)) {
       return "-";
     }
+    if (value == Math.rint(value) && Math.abs(value) < 1000) {
+      return String.valueOf((long) value);
+    }
     if (Math.abs(value) >= 1000) {
       return String.format(Locale.ROOT, "%,.0f", value);
     }

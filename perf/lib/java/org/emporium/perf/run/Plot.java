@@ -17,9 +17,9 @@ final class Plot {
   private static final int WIDTH = 1200;
   private static final int LEFT = 70;
   private static final int RIGHT = 20;
-  private static final int PANEL = 190;
-  private static final int GAP = 45;
-  private static final int TOP = 60;
+  private static final int PANEL = 140;
+  private static final int GAP = 42;
+  private static final int TOP = 84;
 
   private record Sample(double t, double requests, double latencyMs, double events, double cpu, double machineCpu) {
   }
@@ -57,16 +57,18 @@ final class Plot {
     }
     double end = samples.get(samples.size() - 1).t();
     StringBuilder svg = new StringBuilder();
-    int height = TOP + 3 * PANEL + 2 * GAP + 40;
+    int height = TOP + 4 * PANEL + 3 * GAP + 40;
     svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
         + " font-family=\"sans-serif\" font-size=\"11\">\n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n"
         + "<text x=\"%d\" y=\"20\" font-size=\"14\">perf/run: the node's throughput, latency and CPU per second</text>\n",
         WIDTH, height, LEFT));
     bands(svg, readPhases(phases, t0), end, height);
-    panel(svg, 0, "answered requests/s (blue), relay events/s (orange)", samples, end,
-        List.of(new Series("#1f77b4", Sample::requests), new Series("#ff7f0e", Sample::events)), Double.NaN);
+    panel(svg, 0, "requests/s the node answered (HTTP, /metrics included)", samples, end,
+        List.of(new Series("#1f77b4", Sample::requests)), Double.NaN);
     panel(svg, 1, "mean response time, ms", samples, end, List.of(new Series("#d62728", Sample::latencyMs)), Double.NaN);
-    panel(svg, 2, "CPU %: node process (green), whole machine (grey)", samples, end,
+    panel(svg, 2, "events/s the outbox relay published", samples, end,
+        List.of(new Series("#ff7f0e", Sample::events)), Double.NaN);
+    panel(svg, 3, "CPU %: node process (green), whole machine (grey)", samples, end,
         List.of(new Series("#2ca02c", Sample::cpu), new Series("#7f7f7f", Sample::machineCpu)), 100);
     svg.append("</svg>\n");
     Files.writeString(out, svg);
@@ -93,10 +95,10 @@ final class Plot {
     svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>\n", LEFT, top - 6,
         title));
     svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\""
-        + " stroke=\"#999\"/>\n", LEFT, top, width, PANEL));
+        + " stroke=\"#999999\"/>\n", LEFT, top, width, PANEL));
     for (int i = 0; i <= 4; i++) {
       double y = top + PANEL - PANEL * i / 4.0;
-      svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#eee\"/>"
+      svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e6e6e6\"/>"
           + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", LEFT, LEFT + width, y, y, LEFT - 4, y + 4,
           Figures.number(max * i / 4)));
     }
@@ -127,8 +129,9 @@ final class Plot {
       double x1 = LEFT + width * Math.max(0, p.from()) / end;
       double x2 = LEFT + width * Math.min(end, p.to()) / end;
       svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\" fill-opacity=\"0.6\"/>"
-              + "<text x=\"%.1f\" y=\"%d\" fill=\"#555\">%s</text>\n", x1, TOP - 22, Math.max(1, x2 - x1), height - TOP,
-          i++ % 2 == 0 ? "#eef3fb" : "#fbf3ea", x1 + 2, TOP - 26 + (i % 2) * 10, escape(p.name())));
+              + "<text x=\"%.1f\" y=\"%d\" fill=\"#444444\">%s</text>\n", x1, TOP - 24, Math.max(1, x2 - x1),
+          height - TOP, i % 2 == 0 ? "#dde8f7" : "#f7e8d5", x1 + 2, TOP - 48 + (i % 2) * 12, escape(p.name())));
+      i++;
     }
   }
 
