@@ -35,11 +35,20 @@ final class Baselines {
         : !Processes.installed("redis-benchmark") ? skipped("redis-benchmark is not installed (redis-tools)")
         : new RedisCartBaseline(Endpoint.parse(args.get("redis")), new NodeApi(args.get("url")))
             .measure(args.get("cart-sku"), shapes, seconds));
-    record(dir, "engine/events-" + rep, () -> pg == null ? skipped("no --pg")
-        : new RelayDrain(pg).measure(smoke ? 200 : 1_000, smoke ? 5_000 : 50_000, 300));
+    record(dir, "engine/events-" + rep, () -> pg == null ? skipped("no --pg") : relay(pg, args, smoke, seconds));
     record(dir, "baselines/events-" + rep, () -> !args.has("kafka") ? skipped("no --kafka")
         : new ProducerBaseline(Endpoint.parse(args.get("kafka"))).measure("perf.baseline.v1",
             smoke ? 10_000 : 100_000, seconds, smoke));
+  }
+
+  /** The relay's burst rate; with Kafka reachable, its latency at 70% of that rate. */
+  private static ObjectNode relay(Postgres pg, Args args, boolean smoke, int seconds) throws Exception {
+    ObjectNode drain = new RelayDrain(pg).measure(smoke ? 200 : 1_000, smoke ? 5_000 : 50_000, 300);
+    if (args.has("kafka")) {
+      drain.set("latency", new RelayLatency(pg, Endpoint.parse(args.get("kafka")))
+          .measure(drain.get("perSecond").asDouble() * 0.7, seconds));
+    }
+    return drain;
   }
 
   private interface Measurement {

@@ -35,7 +35,8 @@ final class RelayDrain {
       double seconds = drain(c, burst, timeoutSeconds);
       return Json.object().put("tool", "outbox relay, a burst of " + burst + " events in " + SCHEMA + ".outbox")
           .put("events", burst).put("seconds", Math.round(seconds * 1000) / 1000.0)
-          .put("perSecond", Math.round(burst / seconds * 10) / 10.0);
+          .put("perSecond", Math.round(burst / seconds * 10) / 10.0)
+          .put("latencyNote", "paced writer, scheduled time to a consumer's receipt");
     }
   }
 
@@ -77,7 +78,7 @@ final class RelayDrain {
   }
 
   /** A CloudEvents envelope of about {@link ProducerBaseline#RECORD_SIZE} bytes around a sequence number. */
-  private static String[] envelope() {
+  static String[] envelope() {
     String head = "{\"specversion\":\"1.0\",\"id\":\"00000000-0000-7000-8000-000000000000\",\"source\":"
         + "\"/emporium/perf/inventory\",\"type\":\"emporium.perf.relay.burst.v1\",\"time\":\"2026-01-01T00:00:00Z\","
         + "\"datacontenttype\":\"application/json\",\"subject\":\"perf\",\"region\":\"perf\",\"schemaversion\":1,"
