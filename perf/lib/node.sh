@@ -1,6 +1,7 @@
 # The node under load (sourced): started from the jar on the embedded default (local profile: demo
-# catalog, demo exchange rates) with a fresh data directory, free ports and rate limits off, and
-# stopped with SIGTERM, also when the run fails or is interrupted.
+# catalog, demo exchange rates) with a fresh data directory, free ports, rate limits off and the
+# sign-in limit per IP raised (every shopper signs in from the generator's address), and stopped
+# with SIGTERM, also when the run fails or is interrupted.
 
 node_pid=""
 sampler_pid=""
@@ -22,13 +23,14 @@ start_node() {
     EMPORIUM_EMBEDDED_KAFKA_PORT="$kafka_port" \
     EMPORIUM_CLUSTER_PORT="$cluster_port" EMPORIUM_CLUSTER_PORT_AUTO_INCREMENT=false \
     EMPORIUM_CLUSTER_MEMBERS="127.0.0.1:$cluster_port" \
-    EMPORIUM_RATE_LIMITS_ENABLED=false EMPORIUM_ADMIN_PASSWORD="$admin_password" \
+    EMPORIUM_RATE_LIMITS_ENABLED=false EMPORIUM_IDENTITY_LOGIN_LIMITS_PER_IP_ATTEMPTS=1000000 \
+    EMPORIUM_ADMIN_PASSWORD="$admin_password" \
     java -Xmx"${PERF_NODE_HEAP:-1g}" -Djava.io.tmpdir="$data_dir/tmp" -jar target/emporium.jar \
     >"$results/node.log" 2>&1 &
   node_pid=$!
   {
     echo "node.pid=$node_pid"
-    echo "node.profile=local (embedded servers, demo catalog), rate limits off"
+    echo "node.profile=local (embedded servers, demo catalog), rate limits off, sign-in limit per IP 1000000"
     echo "node.ports=http $http_port, postgres $pg_port, redis $redis_port, kafka $kafka_port, cluster $cluster_port"
   } >>"$results/run.properties"
 }

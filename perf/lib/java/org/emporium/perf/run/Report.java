@@ -87,9 +87,12 @@ final class Report {
       ArrayNode all = scenario.putArray("runs");
       list.forEach(all::add);
       for (JsonNode run : list) {
+        String which = name + " (repetition " + run.path("repetition").asInt() + ")";
+        run.path("outcomes").fields().forEachRemaining(outcome -> outcome.getValue().path("failures")
+            .forEach(failure -> failures.add(which + ", business outcome: " + failure.asText())));
         if (run.path("exitStatus").asInt() != 0) {
-          failures.add(name + " (repetition " + run.path("repetition").asInt() + "): Gatling exited with "
-              + run.path("exitStatus").asInt() + " (failed checks of business outcomes, or a crash; see its log)");
+          failures.add(which + ": Gatling exited with " + run.path("exitStatus").asInt()
+              + " (business outcomes or failed requests over the limit, or a crash; see its gatling.log)");
         }
       }
     });
@@ -129,10 +132,28 @@ final class Report {
           passed &= r.path("exitStatus").asInt() == 0;
         }
         lines.add("| " + entry.getKey() + " | " + Figures.show(s.get("perSecond")) + " | " + Figures.percentiles(s) + " | "
-            + Figures.show(s.get("ko")) + " | " + (passed ? "held" : "FAILED") + " |");
+            + Figures.show(s.get("ko")) + " | " + (passed ? "held" : "FAILED") + outcomeFigures(s.path("runs")) + " |");
       });
     }
     return lines;
+  }
+
+  /** Paid orders, units sold and the flash sale's units, summed over repetitions. */
+  private static String outcomeFigures(JsonNode runs) {
+    long paid = 0;
+    long units = 0;
+    long flashSold = 0;
+    long flashOffered = 0;
+    for (JsonNode run : runs) {
+      for (JsonNode outcome : run.path("outcomes")) {
+        paid += outcome.path("figures").path("ordersPaid").asLong();
+        units += outcome.path("figures").path("unitsSold").asLong();
+        flashSold += outcome.path("flash").path("unitsSold").asLong();
+        flashOffered += outcome.path("flash").path("unitsOffered").asLong();
+      }
+    }
+    String figures = paid > 0 ? ": " + paid + " orders paid, " + units + " units sold" : "";
+    return flashOffered > 0 ? figures + "; flash sale " + flashSold + " of " + flashOffered + " units" : figures;
   }
 
   private static Map<String, String> properties(Path file) throws IOException {
