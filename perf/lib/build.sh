@@ -6,7 +6,7 @@ mvn_quiet() {
   # the build's smoke run passes its own offline setting; PERF_MAVEN_ARGS: any other Maven arguments
   [ "${PERF_MAVEN_SETTINGS:-}" = offline=true ] && offline=(-o)
   # shellcheck disable=SC2086
-  mvn -B -q "${offline[@]}" ${PERF_MAVEN_ARGS:-} "$@"
+  mvn -B -q "${offline[@]}" ${PERF_MAVEN_ARGS:-} "$@" 2>&1 | sed 's/\x1b\[[0-9;]*m//g'  # -q still prints colour resets
 }
 
 build_engine() {

@@ -66,7 +66,7 @@ final class RedisCartBaseline {
     }
     result.put("perSecond", best.get("perSecond").asDouble()).put("shape", best.get("shape").asText());
     result.set("latency", best.get("latency"));
-    result.put("latencyNote", "at the best rate, closed loop (redis-benchmark has no rate limit)");
+    result.put("latencyNote", "at its best rate, closed loop: redis-benchmark cannot pace");
     return result;
   }
 

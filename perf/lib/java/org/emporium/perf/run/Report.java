@@ -72,8 +72,9 @@ final class Report {
     Path runs = dir.resolve("runs");
     if (Files.isDirectory(runs)) {
       try (Stream<Path> files = Files.list(runs)) {
-        for (Path file : files.sorted().toList()) {
-          JsonNode run = Json.read(file);
+        // in the order they ran
+        for (JsonNode run : files.map(Json::read).sorted(java.util.Comparator.comparingLong(
+            (JsonNode r) -> r.path("startedMs").asLong())).toList()) {
           byScenario.computeIfAbsent(run.path("scenario").asText(), s -> new ArrayList<>()).add(run);
         }
       }
