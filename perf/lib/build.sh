@@ -39,8 +39,16 @@ build_gatling() {
     -Dmdep.outputFile=target/gatling.classpath -Dmdep.includeScope=test
 }
 
+# In the background and waited for: a Ctrl-C then reaches perf/run's trap at once (a JVM that
+# exits on SIGINT by itself would otherwise make bash carry on).
+tool_pid=""
 tool() {
-  java -Xmx512m -cp "$tool_cp" org.emporium.perf.run.PerfTool "$@"
+  local status=0
+  java -Xmx512m -cp "$tool_cp" org.emporium.perf.run.PerfTool "$@" &
+  tool_pid=$!
+  wait "$tool_pid" || status=$?
+  tool_pid=""
+  return $status
 }
 
 # Installs a baseline's tool when missing (full runs only, as the per-context perf scripts do).

@@ -15,8 +15,11 @@ start_node() {
   redis="127.0.0.1:$redis_port"
   kafka="127.0.0.1:$kafka_port"
   log "starting a node: $url, PostgreSQL $pg, Redis $redis, Kafka $kafka (log: $results/node.log)"
+  # its own session: a Ctrl-C on perf/run must not hit the embedded servers before the node stops them
+  local session=()
+  command -v setsid >/dev/null && session=(setsid)
   # the node reads every EMPORIUM_* variable: only these
-  env $(env | grep -o '^EMPORIUM_[A-Z0-9_]*' | sed 's/^/-u /') \
+  "${session[@]}" env $(env | grep -o '^EMPORIUM_[A-Z0-9_]*' | sed 's/^/-u /') \
     EMPORIUM_PROFILE=local EMPORIUM_DATA_DIR="$data_dir" \
     EMPORIUM_HTTP_HOST=127.0.0.1 EMPORIUM_HTTP_PORT="$http_port" \
     EMPORIUM_EMBEDDED_POSTGRES_PORT="$pg_port" EMPORIUM_EMBEDDED_REDIS_PORT="$redis_port" \
@@ -63,12 +66,18 @@ stop_process() {
 
 # On every exit: the sampler, then the node (SIGTERM: it drains and stops its embedded servers).
 cleanup() {
+  stop_process "$tool_pid" "a step of perf/run" 5
   stop_gatling_runs
   stop_process "$sampler_pid" "the metrics sampler" 5
   sampler_pid=""
   if [ -n "$node_pid" ]; then
     log "stopping the node (SIGTERM)"
     stop_process "$node_pid" "the node" 90
+    # had it to be killed, its embedded servers would be left in its session: end them too
+    local leftover
+    for leftover in $(ps -o pid= -s "$node_pid" 2>/dev/null); do
+      kill -KILL "$leftover" 2>/dev/null || true
+    done
     node_pid=""
     $keep_data || rm -rf "$data_dir"
   fi
