@@ -15,7 +15,6 @@ gatling_run() {
   java -Xmx1G -XX:+HeapDumpOnOutOfMemoryError -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12 \
     --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED \
     "${logging[@]}" -Dgatling.data.enableAnalytics=false \
-    -Dgatling.http.requestTimeout=30000 \
     -Dgatling.charting.indicators.percentile1=50 -Dgatling.charting.indicators.percentile2=95 \
     -Dgatling.charting.indicators.percentile3=99 -Dgatling.charting.indicators.percentile4=99.9 \
     -DbaseUrl="$url" -Dperf.outDir="$dir" -Dperf.resultsFolder="$dir" -Dperf.smoke="$smoke" \

@@ -5,6 +5,7 @@
 
 node_pid=""
 sampler_pid=""
+mix_pid=""
 
 start_node() {
   read -r http_port pg_port redis_port kafka_port cluster_port <<<"$(tool ports --count 5)"
@@ -67,6 +68,7 @@ stop_process() {
 # On every exit: the sampler, then the node (SIGTERM: it drains and stops its embedded servers).
 cleanup() {
   stop_process "$tool_pid" "a step of perf/run" 5
+  stop_process "$mix_pid" "the smoke's mix" 5
   stop_gatling_runs
   stop_process "$sampler_pid" "the metrics sampler" 5
   sampler_pid=""
