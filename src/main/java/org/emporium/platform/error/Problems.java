@@ -1,9 +1,11 @@
 package org.emporium.platform.error;
 
+import io.vertx.core.VertxException;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.HttpException;
@@ -49,7 +51,8 @@ public final class Problems {
     if (failure instanceof DatabaseException db && UNSTORABLE_TEXT.contains(db.getSqlState())) {
       return Problem.of(ErrorCode.BAD_REQUEST, "The request holds text that cannot be stored, such as a NUL character.");
     }
-    if (failure instanceof ConnectionPoolTooBusyException || failure instanceof TimeoutException) {
+    if (failure instanceof ConnectionPoolTooBusyException || failure instanceof TimeoutException
+        || poolWaitTimedOut(failure)) {
       // overload or a slow dependency, not a bug: a stack trace per refused request would only add to it
       LOG.warn("Unavailable: {}", failure.toString());
       return Problem.of(ErrorCode.UNAVAILABLE, failure instanceof TimeoutException
@@ -63,6 +66,16 @@ public final class Problems {
     }
     LOG.error("Unexpected failure", failure);
     return Problem.of(ErrorCode.INTERNAL, "An unexpected error occurred.");
+  }
+
+  /**
+   * The SQL pool's own timeouts of a request waiting for a connection: it fails them with these
+   * plain exceptions, not with a {@link TimeoutException}.
+   */
+  private static boolean poolWaitTimedOut(Throwable failure) {
+    String message = failure.getMessage();
+    return failure instanceof VertxException && "Timeout waiting for connection".equals(message)
+        || failure instanceof NoStackTraceThrowable && "Timeout".equals(message);
   }
 
   /**

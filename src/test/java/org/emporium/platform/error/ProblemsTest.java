@@ -71,6 +71,15 @@ class ProblemsTest {
   }
 
   @Test
+  void theSqlPoolsOwnWaitTimeoutsAreUnavailable() {
+    // what vertx-sql-client 5's pool fails a request with when no connection frees up in time
+    Problem waited = Problems.from(new io.vertx.core.VertxException("Timeout waiting for connection", true));
+    Problem queued = Problems.from(new io.vertx.core.impl.NoStackTraceThrowable("Timeout"));
+    assertThat(waited.status()).isEqualTo(503);
+    assertThat(queued.status()).isEqualTo(503);
+  }
+
+  @Test
   void unknownFailuresAreInternalAndSayNothingOfTheirCause() {
     Problem problem = Problems.from(new NullPointerException("secret.internal.Field was null"));
     assertThat(problem.status()).isEqualTo(500);
