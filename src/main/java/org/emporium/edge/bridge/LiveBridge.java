@@ -10,6 +10,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.Transport;
 import org.emporium.edge.auth.Authenticator;
 
 /**
@@ -43,7 +44,12 @@ public final class LiveBridge {
     // the SockJS polling transports read their frames from a request body
     router.post(PATH + "/*").handler(BodyHandler.create(false).setHandleFileUploads(false)
         .setBodyLimit(settings.maxMessageBytes()));
-    router.route(PATH + "/*").subRouter(SockJSHandler.create(vertx, new SockJSHandlerOptions())
+    router.postWithRegex(PATH + "/[^/]+/[^/]+/xhr_send").handler(new SockJsSends());
+    // JSONP (read cross-origin by a script tag, past the CORS allow-list) and htmlfile (an iframe
+    // transport, which the content policy stops anyway) are off; both answered bad input with 500
+    SockJSHandlerOptions transports = new SockJSHandlerOptions().addDisabledTransport(Transport.JSON_P.name())
+        .addDisabledTransport(Transport.HTML_FILE.name());
+    router.route(PATH + "/*").subRouter(SockJSHandler.create(vertx, transports)
         .bridge(options, new BridgeAccess(authenticator)));
   }
 

@@ -71,6 +71,55 @@ final class Fingerprint {
     throw new AssertionError("the stores never settled; last difference in " + last.keySet());
   }
 
+  /**
+   * Waits until the node is quiet, as after a start or a batch of writes: every outbox event
+   * published, and the stores (the consumers' records of events applied included) the same over a
+   * second. Consumers join their topics some seconds after the node starts; a plain {@link #settled}
+   * can end before the first event reaches them.
+   */
+  Map<String, String> quiet() {
+    long deadline = System.currentTimeMillis() + 120_000;
+    while (System.currentTimeMillis() < deadline) {
+      if (unpublished() > 0) {
+        pause(200);
+        continue;
+      }
+      Map<String, String> first = withConsumers();
+      pause(1_000);
+      if (unpublished() == 0 && first.equals(withConsumers())) {
+        return take();
+      }
+    }
+    throw new AssertionError("the node never became quiet");
+  }
+
+  private long unpublished() {
+    return sum("SELECT count(*) FROM \"%s\".outbox WHERE published_at IS NULL", "outbox");
+  }
+
+  private Map<String, String> withConsumers() {
+    Map<String, String> state = take();
+    state.put("processed events", String.valueOf(sum("SELECT count(*) FROM \"%s\".processed_event",
+        "processed_event")));
+    return state;
+  }
+
+  /** {@code sql} (with %s for the schema) summed over the schemas that have {@code table}. */
+  private long sum(String sql, String table) {
+    List<String> parts = new ArrayList<>();
+    for (Row schema : HostileNode.await(node.db().query("SELECT table_schema FROM information_schema.tables "
+        + "WHERE table_name = '" + table + "'").execute())) {
+      parts.add(String.format(sql, schema.getString(0)));
+    }
+    if (parts.isEmpty()) {
+      return 0;
+    }
+    Row row = HostileNode.await(node.db().query("SELECT coalesce(sum(n), 0) FROM (" + parts.stream()
+        .map(part -> part.replace("count(*)", "count(*) AS n")).collect(Collectors.joining(" UNION ALL ")) + ") t")
+        .execute()).iterator().next();
+    return row.getLong(0);
+  }
+
   /** The names whose state differs between two snapshots. */
   static List<String> changed(Map<String, String> before, Map<String, String> after) {
     Set<String> names = new java.util.TreeSet<>(before.keySet());

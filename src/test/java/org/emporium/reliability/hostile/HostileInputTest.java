@@ -59,8 +59,11 @@ class HostileInputTest {
       if (c.body() != null) {
         headers.add("Content-Type", "application/json");
       }
+      if (!c.uri().startsWith("/api/")) {
+        headers.add("Connection", "close"); // SockJS polling closes the connections it answers on
+      }
       HttpResponse<Buffer> response = HostileNode.await(node.send(c.method(), c.uri(), headers,
-          c.body() == null ? null : Buffer.buffer(c.body())));
+          c.body() == null || c.body().isEmpty() && !c.uri().startsWith("/api/") ? null : Buffer.buffer(c.body())));
       tally.tried++;
       assertThat(response.statusCode()).as("%s: %s %s answered %s", c.why(), c.method(), c.uri(),
           response.bodyAsString()).isEqualTo(c.status());
@@ -68,7 +71,7 @@ class HostileInputTest {
         assertThat(response.getHeader("Content-Type")).as(c.why()).startsWith("application/problem+json");
       }
       assertThat(String.valueOf(response.bodyAsString())).as(c.why()).doesNotContainPattern(Tally.LEAK);
-      tally.rejected++;
+      tally.rejected += c.status() >= 400 ? 1 : 0;
     }
     try (GrpcFuzzer grpc = new GrpcFuzzer(node, FULL, SEED)) {
       for (Regressions.Call c : Regressions.CALLS) {

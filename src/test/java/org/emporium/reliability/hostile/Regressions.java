@@ -38,7 +38,18 @@ final class Regressions {
       // the merge looked up (and so touched: last use, dirty mark) the caller's own cart before it
       // found the guest cart missing
       new Case("a merge of a cart that does not exist", Persona.CUSTOMER, HttpMethod.POST,
-          "/api/v1/carts/ffffffff-ffff-ffff-ffff-ffffffffffff/merge", null, 404));
+          "/api/v1/carts/ffffffff-ffff-ffff-ffff-ffffffffffff/merge", null, 404),
+      // SockJS answers a send that is not a JSON array with 500, as its protocol has it
+      new Case("a SockJS session for the next case", Persona.ANONYMOUS, HttpMethod.POST,
+          "/eventbus/7/regression-1/xhr", null, 200),
+      new Case("a SockJS send that is not JSON", Persona.ANONYMOUS, HttpMethod.POST,
+          "/eventbus/7/regression-1/xhr_send", "not json", 400),
+      new Case("an empty SockJS send", Persona.ANONYMOUS, HttpMethod.POST, "/eventbus/7/regression-1/xhr_send", "", 400),
+      // the JSONP and htmlfile transports answered a missing or odd callback with 500; they are off
+      new Case("the htmlfile transport without a callback", Persona.ANONYMOUS, HttpMethod.GET,
+          "/eventbus/7/regression-2/htmlfile", null, 404),
+      new Case("the JSONP transport without a callback", Persona.ANONYMOUS, HttpMethod.GET,
+          "/eventbus/7/regression-3/jsonp", null, 404));
 
   /** One gRPC call: the method's full name, who calls, the raw message bytes, and the status it must end with. */
   record Call(String why, String method, Persona persona, byte[] message, GrpcStatus status) {
