@@ -43,6 +43,7 @@ scenario_run() {
   local name=$1 rep=$2 class dir status started ended
   class=$(simulation_class "$name")
   dir="$results/gatling/$name-$rep"
+  settle
   log "$name (repetition $rep): $seconds s, $class"
   started=$(now_ms)
   phase start "$name"

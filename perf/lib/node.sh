@@ -41,11 +41,17 @@ start_node() {
 
 await_node() {
   local started=$SECONDS
-  if ! tool wait-ready --url "$url" --timeout 300 ${node_pid:+--pid "$node_pid"} --products "$demo_products"; then
+  if ! tool wait-ready --url "$url" --timeout 300 ${node_pid:+--pid "$node_pid"} --products "$demo_products" \
+      --stocked "$stocked_products"; then
     tail -n 40 "$results/node.log" >&2 || true
     exit 1
   fi
   log "node ready ($((SECONDS - started)) s more after the build)"
+}
+
+# Before a measurement: the node has worked off what the previous one left (not in smoke runs).
+settle() {
+  $smoke || tool settle --url "$url" --timeout 120
 }
 
 start_sampler() {

@@ -18,10 +18,12 @@ ratio_engine() {
     ratio_load hold "$rep" -Dratio.inventory.rates=50 -Dratio.cart.rates=50 -Dratio.checkout.rates=5 \
       -Dratio.stepSeconds="$step_seconds" -Dratio.warmupSeconds=2 -Dratio.carts=20 -Dratio.checkoutStock=0 || status=1
   else
+    settle
     ratio_load search "$rep" -Dratio.stepSeconds="$step_seconds" -Dratio.warmupSeconds="$step_seconds" || status=1
     if [ $status -eq 0 ]; then
       local rates
       rates=$(tool hold-rates --dir "$results/gatling/ratios-search-$rep")
+      settle
       # shellcheck disable=SC2086
       ratio_load hold "$rep" $rates -Dratio.stepSeconds=$((2 * step_seconds)) -Dratio.warmupSeconds=5 || status=1
     fi
@@ -31,11 +33,13 @@ ratio_engine() {
 
 ratio_baselines() {
   local rep=$1 status=0
+  settle
   log "baselines (repetition $rep): pgbench, redis-benchmark, Kafka ProducerPerformance; the relay's burst"
   phase start "baselines"
   tool baselines --dir "$results" --rep "$rep" --seconds "$(baseline_seconds)" $($smoke && echo --smoke) \
     --url "$url" ${pg:+--pg "$pg"} ${redis:+--redis "$redis"} ${kafka:+--kafka "$kafka"} \
-    --script perf/checkout.pgbench.sql --sku-from 600 --cart-sku DEMO-00600-1 || status=1
+    --script perf/checkout.pgbench.sql --sku-from "$ratio_sku_from" \
+    --cart-sku "$(printf 'DEMO-%05d-1' "$ratio_sku_from")" || status=1
   phase end "baselines"
   return $status
 }
@@ -48,7 +52,8 @@ ratio_load() {
   phase start "ratios: $label"
   local status=0
   # a request out for 30 s has failed the step anyway; the run need not wait for the default 60 s
-  gatling_run "ratios-$label" "$RATIO_CLASS" "$dir" -Dgatling.http.requestTimeout=30000 -Dratio.label="$label" "$@" \
+  gatling_run "ratios-$label" "$RATIO_CLASS" "$dir" -Dgatling.http.requestTimeout=30000 -Dratio.label="$label" \
+    -Dratio.skuFrom="$ratio_sku_from" -Dratio.hotSku="$(printf 'DEMO-%05d-1' $((ratio_sku_from - 1)))" "$@" \
     || status=$?
   phase end "ratios: $label"
   if [ $status -ne 0 ]; then

@@ -27,7 +27,9 @@ public final class PerfTool {
     switch (argv[0]) {
       case "ports" -> System.out.println(String.join(" ", freePorts(args.integer("count", 1))));
       case "wait-ready" -> waitReady(new NodeApi(args.get("url")), args.integer("timeout", 180),
-          args.has("pid") ? Long.parseLong(args.get("pid")) : -1, args.integer("products", 0));
+          args.has("pid") ? Long.parseLong(args.get("pid")) : -1, args.integer("products", 0),
+          args.integer("stocked", args.integer("products", 0)));
+      case "settle" -> Settle.await(new NodeApi(args.get("url")), args.integer("timeout", 120));
       case "machine" -> Json.write(Path.of(args.get("out")), Machine.describe(args.get("commit", "unknown")));
       case "sample" -> MetricsSampler.run(new NodeApi(args.get("url")), Path.of(args.get("out")));
       case "record-run" -> RunRecord.write(args);
@@ -57,10 +59,12 @@ public final class PerfTool {
   }
 
   /**
-   * Until {@code /health/ready} answers 200, search finds {@code products} products and the last
-   * demo product has stock (the demo seeding receives stock after the node is ready).
+   * Until {@code /health/ready} answers 200, search finds {@code products} products and the first
+   * {@code stocked} demo products have stock (the demo seeding receives stock, in product order,
+   * after the node is ready).
    */
-  private static void waitReady(NodeApi node, int timeoutSeconds, long pid, int products) throws Exception {
+  private static void waitReady(NodeApi node, int timeoutSeconds, long pid, int products, int stocked)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     while (node.status("/health/ready") != 200) {
       if (pid > 0 && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
@@ -71,8 +75,8 @@ public final class PerfTool {
     while (products > 0 && searchTotal(node) < products) {
       pause(deadline, "search did not find the " + products + " demo products");
     }
-    String last = String.format("/api/v1/inventory/DEMO-%05d-1", products - 1);
-    while (products > 0 && node.status(last) != 200) {
+    String last = String.format("/api/v1/inventory/DEMO-%05d-1", stocked - 1);
+    while (stocked > 0 && node.status(last) != 200) {
       pause(deadline, "the demo seeding did not stock " + last.substring(last.lastIndexOf('/') + 1));
     }
   }
