@@ -72,9 +72,9 @@ public final class ScorecardPage {
 
   static String render(List<JsonObject> suites) {
     StringBuilder page = new StringBuilder("# Reliability scorecard\n\n");
-    page.append("Written by `reliability/run` from the results of its last run (`target/reliability/*.json`);")
-        .append(" do not edit by hand. What each suite does and how to run it: [reliability/README.md]")
-        .append("(../reliability/README.md).\n\n");
+    page.append("Generated from the suites' results (`target/reliability/*.json`) by `reliability/run`, which")
+        .append(" rewrites this page; do not edit by hand. What each suite does and how to run it:")
+        .append(" [reliability/README.md](../reliability/README.md).\n\n");
     if (suites.isEmpty()) {
       return page.append("No results: no suite has run.\n").toString();
     }
