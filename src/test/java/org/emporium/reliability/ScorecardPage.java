@@ -115,8 +115,12 @@ public final class ScorecardPage {
     page.append("## Summary\n\n| | |\n|---|---|\n");
     long acknowledged = sum(faults, "acknowledged");
     long shoppers = sum(faults, "shoppers");
+    String rates = faults.stream().map(r -> figures(r).get("ratePerSecond")).filter(Number.class::isInstance)
+        .map(rate -> new java.math.BigDecimal(rate.toString()).stripTrailingZeros().toPlainString()).distinct()
+        .collect(Collectors.joining(", "));
     page.append("| Load held | ").append(faults.isEmpty() ? "not run" : acknowledged + " checkouts acknowledged of "
-        + shoppers + " shoppers arriving during " + faults.size() + " faults").append(" |\n");
+        + shoppers + " shoppers arriving" + (rates.isEmpty() ? "" : " at " + rates + "/s") + " during "
+        + faults.size() + (faults.size() == 1 ? " fault" : " faults")).append(" |\n");
     long survived = faults.stream().filter(ScorecardPage::passed).count();
     page.append("| Faults injected / survived | ").append(faults.isEmpty() ? "not run" : faults.size() + " / " + survived
         + " (" + faults.stream().map(r -> r.getString("area")).distinct().collect(Collectors.joining(", ")) + ")")
