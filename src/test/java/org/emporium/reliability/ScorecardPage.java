@@ -72,9 +72,9 @@ public final class ScorecardPage {
 
   static String render(List<JsonObject> suites) {
     StringBuilder page = new StringBuilder("# Reliability scorecard\n\n");
-    page.append("Written by `reliability/run` from the results of its last run (`target/reliability/*.json`);")
-        .append(" do not edit by hand. What each suite does and how to run it: [reliability/README.md]")
-        .append("(../reliability/README.md).\n\n");
+    page.append("Generated from the suites' results (`target/reliability/*.json`) by `reliability/run`, which")
+        .append(" rewrites this page; do not edit by hand. What each suite does and how to run it:")
+        .append(" [reliability/README.md](../reliability/README.md).\n\n");
     if (suites.isEmpty()) {
       return page.append("No results: no suite has run.\n").toString();
     }
@@ -115,8 +115,12 @@ public final class ScorecardPage {
     page.append("## Summary\n\n| | |\n|---|---|\n");
     long acknowledged = sum(faults, "acknowledged");
     long shoppers = sum(faults, "shoppers");
+    String rates = faults.stream().map(r -> figures(r).get("ratePerSecond")).filter(Number.class::isInstance)
+        .map(rate -> new java.math.BigDecimal(rate.toString()).stripTrailingZeros().toPlainString()).distinct()
+        .collect(Collectors.joining(", "));
     page.append("| Load held | ").append(faults.isEmpty() ? "not run" : acknowledged + " checkouts acknowledged of "
-        + shoppers + " shoppers arriving during " + faults.size() + " faults").append(" |\n");
+        + shoppers + " shoppers arriving" + (rates.isEmpty() ? "" : " at " + rates + "/s") + " during "
+        + faults.size() + (faults.size() == 1 ? " fault" : " faults")).append(" |\n");
     long survived = faults.stream().filter(ScorecardPage::passed).count();
     page.append("| Faults injected / survived | ").append(faults.isEmpty() ? "not run" : faults.size() + " / " + survived
         + " (" + faults.stream().map(r -> r.getString("area")).distinct().collect(Collectors.joining(", ")) + ")")

@@ -37,7 +37,8 @@ class ScorecardPageTest {
   @Test
   void thePageSumsEveryHarmFigureAgainstZeroAndListsEachSuiteCaseByCase() throws Exception {
     save(suite("faults", "Crashes and outages", "short",
-        row("node loss", "kill -9 of 1 of 3 nodes", true, new JsonObject().put("shoppers", 80).put("acknowledged", 70)
+        row("node loss", "kill -9 of 1 of 3 nodes", true, new JsonObject().put("ratePerSecond", 4.0).put("shoppers", 80)
+            .put("acknowledged", 70)
             .put("lost", 0).put("duplicated", 0).put("recoverySeconds", 9.5)),
         row("Kafka outage", "broker down 10 s", false, new JsonObject().put("shoppers", 40).put("acknowledged", 38)
             .put("lost", 2).put("cpuPercent", 12.5))));
@@ -53,7 +54,7 @@ class ScorecardPageTest {
         .contains("- **When:** 2026-11-21 10:00 UTC to 2026-11-21 10:02 UTC")
         .contains("- **Mode:** short (the short version")
         .contains("- **Machine:** Linux 6.1, amd64, 2 cores, OpenJDK 64-Bit Server VM 17.0.15")
-        .contains("| Load held | 108 checkouts acknowledged of 120 shoppers arriving during 2 faults |")
+        .contains("| Load held | 108 checkouts acknowledged of 120 shoppers arriving at 4/s during 2 faults |")
         .contains("| Faults injected / survived | 2 / 1 (node loss, Kafka outage) |")
         .contains("| Inputs tried | 17 (security) |")
         .contains("| Cases passed / failed | 3 / 1 |")
@@ -63,8 +64,8 @@ class ScorecardPageTest {
         .contains("| leaked | 0 | 0 | yes |")
         .contains("| serverErrors | not counted | 0 | - |")
         .contains("## Crashes and outages (`faults`, short mode, 2 cases)")
-        .contains("| node loss | kill -9 of 1 of 3 nodes | passed | shoppers 80, acknowledged 70, lost 0, duplicated 0, "
-            + "recoverySeconds 9.5 |")
+        .contains("| node loss | kill -9 of 1 of 3 nodes | passed | ratePerSecond 4.0, shoppers 80, acknowledged 70, "
+            + "lost 0, duplicated 0, recoverySeconds 9.5 |")
         .contains("| Kafka outage | broker down 10 s | **failed** | shoppers 40, acknowledged 38, **lost 2**, cpuPercent 12.5 |")
         .contains("## Security \\| OWASP (`security`, short mode, 2 cases)")
         .contains("| API3 property level | price in the body | passed | tried 5, leaked 0 |");

@@ -75,9 +75,13 @@ final class CartProbe {
         System.out.println("probe cart " + cart.id() + " before: " + cart.seen() + "\n  after: " + reply.body());
       }
       long at = System.currentTimeMillis();
-      Http.Reply placed = rig.http.call("POST", node.uri("/api/v1/checkout"),
-          Map.of("X-Cart-Token", cart.token(), "Idempotency-Key", UUID.randomUUID().toString()),
-          Shopper.checkoutBody(cart.id()));
+      Map<String, String> headers = Map.of("X-Cart-Token", cart.token(), "Idempotency-Key", UUID.randomUUID().toString());
+      Http.Reply placed = rig.http.call("POST", node.uri("/api/v1/checkout"), headers, Shopper.checkoutBody(cart.id()));
+      // as a shopper would: the same key again after an error that stored nothing
+      for (int tries = 1; tries < 5 && worthRepeating(placed); tries++) {
+        pause();
+        placed = rig.http.call("POST", node.uri("/api/v1/checkout"), headers, Shopper.checkoutBody(cart.id()));
+      }
       if (placed.status() == 201) {
         checkedOut++;
         rig.journal.add(Kind.ACKNOWLEDGED, at, rig.nodes.indexOf(node), placed.json().getString("orderId"),
@@ -87,6 +91,20 @@ final class CartProbe {
       }
     }
     return new Outcome(carts.size(), restored, checkedOut, carts.size() - restored);
+  }
+
+  private static boolean worthRepeating(Http.Reply reply) {
+    return reply.status() >= 500 && reply.replayed() == null
+        || reply.status() == 409 && (reply.detail().contains("in progress") || reply.detail().contains("being completed"));
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(1_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private JsonObject read(ClusterNode node, String id, String token) {

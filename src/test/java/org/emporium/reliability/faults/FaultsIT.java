@@ -156,12 +156,15 @@ class FaultsIT {
     KafkaOutage outage = new KafkaOutage(rig);
     long from = now();
     KafkaOutage.Result result = outage.run();
+    long heldAfterwards = Reconciliation.held(rig.db());
+    rig.awaitReservationsEnded();
     long to = now();
 
     Map<String, Object> figures = rig.seen(from, to);
     Map<String, Long> harm = rig.reconcile(figures);
     harm.merge("lost", result.audit().missing() + result.audit().unpublished(), Long::sum);
     figures.put("lost", harm.get("lost"));
+    figures.put("reservationsHeldUntilExpiry", heldAfterwards);
     figures.putAll(result.figures());
     boolean passed = harmless(harm) && result.cpuWithinBounds();
     record("Kafka outage", "broker down " + rig.mode.kafkaOutage() + " s while checkouts commit", passed,

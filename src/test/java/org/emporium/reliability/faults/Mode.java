@@ -15,8 +15,8 @@ record Mode(String name, double rate, int beforeFault, int afterKill, int afterR
   static Mode current() {
     String name = System.getProperty("reliability.mode", "short");
     return switch (name) {
-      case "short" -> new Mode(name, 4, 3, 12, 5, 10);
-      case "full" -> new Mode(name, 8, 30, 60, 30, 60);
+      case "short" -> new Mode(name, 4, 3, 10, 4, 10);
+      case "full" -> new Mode(name, 6, 30, 60, 30, 60);
       default -> throw new IllegalArgumentException("reliability.mode is short or full, not " + name);
     };
   }
