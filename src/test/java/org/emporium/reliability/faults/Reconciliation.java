@@ -108,7 +108,8 @@ final class Reconciliation {
   static List<String> inconsistencies(Connection db) throws SQLException {
     List<String> found = new ArrayList<>(Sql.strings(db, """
         SELECT concat_ws(' ', 'saga', s.id, s.state, 'step', s.step, 'attempt', s.attempt, 'order', o.status,
-          'payment', p.status, p.captured, 'reservation', r.status, 'outcome', s.outcome::text)
+          'payment', p.status, p.captured, 'reservation', r.status, 'answered', s.outcome->>'status',
+          s.outcome->'body'->>'detail')
         FROM checkout.saga s LEFT JOIN ordering.orders o ON o.id = s.order_id
           LEFT JOIN payment.payment p ON p.id = s.payment_id LEFT JOIN inventory.reservation r ON r.id = s.reservation_id
         WHERE (s.state = 'completed' AND NOT (o.status IS NOT DISTINCT FROM 'paid' AND p.status IS NOT DISTINCT FROM
