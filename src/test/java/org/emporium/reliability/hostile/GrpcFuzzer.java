@@ -141,6 +141,9 @@ final class GrpcFuzzer implements AutoCloseable {
         request.headers().set("authorization", "Bearer " + token);
       }
       request.headers().set("x-cart-token", node.world().guestCartToken());
+      // the node logs this id with anything the call makes it log
+      request.headers().set("x-request-id", ("fuzz:" + c.method().getName() + ":" + c.target() + ":" + c.kind())
+          .replaceAll("[^A-Za-z0-9._:-]", "-"));
       return request.send(c.payload());
     }).compose(response -> {
       response.handler(message -> { });

@@ -34,15 +34,20 @@ class HostileInputTest {
 
   static HostileNode node;
   static Scorecard scorecard;
+  static ServerLog log;
 
   @BeforeAll
   static void start() {
     node = HostileNode.shared();
+    log = ServerLog.attach();
     scorecard = new Scorecard("hostile-input", "Hostile input", FULL ? "full" : "short");
   }
 
   @AfterAll
   static void write() {
+    if (log != null) {
+      log.close();
+    }
     if (scorecard != null) {
       scorecard.write();
     }
@@ -90,6 +95,7 @@ class HostileInputTest {
 
   @Test
   void everyRestOperationSurvivesHostileInputAndRejectedRequestsChangeNothing() {
+    log.drain();
     long started = System.nanoTime();
     Contract contract = Contract.load();
     RestFuzzer fuzzer = new RestFuzzer(node, FULL, SEED);
@@ -106,7 +112,10 @@ class HostileInputTest {
         total.add(tally);
       }
     }
+    List<String> logged = log.drain();
+    logged.forEach(total::finding);
     Map<String, Object> figures = total.figures();
+    figures.put("unexpectedLogged", logged.size());
     figures.put("operations", operations.size());
     figures.put("seconds", (System.nanoTime() - started) / 1_000_000_000L);
     scorecard.add("REST", "all operations of the contract", total.passed(), figures);
@@ -118,6 +127,7 @@ class HostileInputTest {
 
   @Test
   void everyGrpcMethodSurvivesHostileMessagesAndRefusedCallsChangeNothing() {
+    log.drain();
     long started = System.nanoTime();
     Tally total = new Tally();
     List<String> methods = new ArrayList<>();
@@ -134,7 +144,10 @@ class HostileInputTest {
         }
       }
     }
+    List<String> logged = log.drain();
+    logged.forEach(total::finding);
     Map<String, Object> figures = total.figures();
+    figures.put("unexpectedLogged", logged.size());
     figures.put("methods", methods.size());
     figures.put("protoFiles", ProtoServices.files().size());
     figures.put("seconds", (System.nanoTime() - started) / 1_000_000_000L);
