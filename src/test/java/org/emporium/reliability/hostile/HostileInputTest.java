@@ -55,6 +55,7 @@ class HostileInputTest {
 
   @Test
   void requestsThatOnceFailedAreRefusedCleanlyAndChangeNothing() {
+    log.drain();
     Fingerprint fingerprint = new Fingerprint(node);
     Map<String, String> before = fingerprint.settled();
     Tally tally = new Tally();
@@ -90,6 +91,7 @@ class HostileInputTest {
       }
     }
     assertThat(Fingerprint.changed(before, fingerprint.settled())).as("changed by the refused requests").isEmpty();
+    assertThat(log.drain()).as("unexpected failures in the node's log").isEmpty();
     scorecard.add("REST and gRPC", "requests that once answered 5xx or changed state", tally.passed(), tally.figures());
   }
 
