@@ -1,8 +1,12 @@
 package org.emporium.reliability.hostile;
 
 import com.google.protobuf.Descriptors.MethodDescriptor;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.grpc.common.GrpcStatus;
 import org.emporium.reliability.Scorecard;
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,6 +98,47 @@ class HostileInputTest {
     assertThat(Fingerprint.changed(before, fingerprint.settled())).as("changed by the refused requests").isEmpty();
     assertThat(log.drain()).as("unexpected failures in the node's log").isEmpty();
     scorecard.add("REST and gRPC", "requests that once answered 5xx or changed state", tally.passed(), tally.figures());
+  }
+
+  /**
+   * Inventory reserves in group commits: one statement for every request that queued meanwhile. A
+   * request whose text PostgreSQL refuses failed the whole statement, and every other request in
+   * it got 503.
+   */
+  @Test
+  void aReservationThatCannotBeStoredFailsAloneNotWithItsBatch() {
+    Tally tally = new Tally();
+    MultiMap admin = MultiMap.caseInsensitiveMultiMap().add("Authorization", "Bearer " + node.world().adminToken())
+        .add("Content-Type", "application/json");
+    for (int round = 0; round < 3; round++) {
+      List<Future<HttpResponse<Buffer>>> valid = new ArrayList<>();
+      Future<HttpResponse<Buffer>> poisoned = null;
+      for (int i = 0; i < 12; i++) {
+        if (i == 2) {
+          poisoned = node.send(HttpMethod.POST, "/api/v1/inventory/reservations", admin,
+              reservation("poison\\u0000" + round));
+        }
+        valid.add(node.send(HttpMethod.POST, "/api/v1/inventory/reservations", admin,
+            reservation("batch-" + round + "-" + i)));
+      }
+      tally.tried += valid.size() + 1;
+      int poison = HostileNode.await(poisoned).statusCode();
+      assertThat(poison).as("the reservation with a NUL character").isEqualTo(400);
+      for (Future<HttpResponse<Buffer>> answer : valid) {
+        HttpResponse<Buffer> response = HostileNode.await(answer);
+        assertThat(response.statusCode()).as("a valid reservation queued with it: %s", response.bodyAsString())
+            .isEqualTo(201);
+      }
+      tally.rejected++;
+      tally.accepted += valid.size();
+    }
+    scorecard.add("REST", "a reservation that cannot be stored fails alone, not with its batch", true, tally.figures());
+  }
+
+  private Buffer reservation(String reference) {
+    return Buffer.buffer(new JsonObject().put("reservationId", UUID.randomUUID().toString())
+        .put("reference", "REF").put("lines", new JsonArray().add(new JsonObject()
+            .put("sku", node.world().sku()).put("quantity", 1))).encode().replace("\"REF\"", "\"" + reference + "\""));
   }
 
   @Test
@@ -182,7 +228,7 @@ class HostileInputTest {
     scorecard.add("bridge", "hostile frames over /eventbus/websocket and the SockJS transports", tally.passed(), figures);
     System.out.println("hostile-input bridge: " + figures);
     assertThat(tally.findings).as("findings").isEmpty();
-    assertThat(HostileNode.await(node.send(io.vertx.core.http.HttpMethod.GET, "/health/ready",
+    assertThat(HostileNode.await(node.send(HttpMethod.GET, "/health/ready",
         MultiMap.caseInsensitiveMultiMap(), null)).statusCode()).isEqualTo(200);
   }
 }
