@@ -4,7 +4,6 @@ import com.google.protobuf.Descriptors;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.grpc.common.ServiceName;
 import io.vertx.grpc.server.GrpcServer;
@@ -81,11 +80,7 @@ public final class CheckoutGrpcService implements Service {
         .onSuccess(order -> request.response().end(order))
         .onFailure(failure -> {
           Problem problem = Problems.from(failure);
-          String detail = problem.detail() == null ? problem.code().title() : problem.detail();
-          JsonArray fields = new JsonArray();
-          problem.errors().forEach(e -> fields.add(e.field() + ": " + e.message()));
-          request.response().status(problem.code().grpcStatus())
-              .statusMessage(fields.isEmpty() ? detail : detail + " " + String.join("; ", fields.getList())).end();
+          request.response().status(problem.code().grpcStatus()).statusMessage(StatusMessages.of(problem)).end();
         });
   }
 

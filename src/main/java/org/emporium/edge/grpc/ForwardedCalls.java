@@ -18,7 +18,6 @@ import org.emporium.platform.eventbus.SharedJson;
 
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Serves unary gRPC calls the way the REST edge serves operations: the {@code authorization}
@@ -90,7 +89,7 @@ final class ForwardedCalls {
           .onSuccess(message -> request.response().end(message))
           .onFailure(failure -> {
             Problem problem = Problems.from(failure);
-            request.response().status(problem.code().grpcStatus()).statusMessage(message(problem)).end();
+            request.response().status(problem.code().grpcStatus()).statusMessage(StatusMessages.of(problem)).end();
           });
     };
   }
@@ -122,15 +121,5 @@ final class ForwardedCalls {
   private static String clientIp(GrpcServerRequest<?, ?> request) {
     SocketAddress remote = request.connection() == null ? null : request.connection().remoteAddress();
     return remote == null ? null : remote.hostAddress();
-  }
-
-  /** The problem's detail, with its field errors: a gRPC status has no other place for them. */
-  private static String message(Problem problem) {
-    String detail = problem.detail() == null ? problem.code().title() : problem.detail();
-    if (problem.errors().isEmpty()) {
-      return detail;
-    }
-    return detail + " " + problem.errors().stream().map(e -> e.field() + ": " + e.message())
-        .collect(Collectors.joining("; "));
   }
 }

@@ -14,8 +14,6 @@ import org.emporium.platform.error.Problem;
 import org.emporium.platform.error.Problems;
 import org.emporium.platform.eventbus.RequestIds;
 
-import java.util.stream.Collectors;
-
 /**
  * gRPC {@code emporium.pricing.v1.PricingService}: {@code Quote} forwards like {@code POST /api/v1/quotes}
  * (a token is optional), {@code Convert} asks {@code pricing.convert}; both with a timeout.
@@ -56,14 +54,8 @@ public final class PricingGrpcService implements Service {
           .onSuccess(response -> request.response().end(response))
           .onFailure(failure -> {
             Problem problem = Problems.from(failure);
-            request.response().status(problem.code().grpcStatus()).statusMessage(message(problem)).end();
+            request.response().status(problem.code().grpcStatus()).statusMessage(StatusMessages.of(problem)).end();
           });
     });
-  }
-
-  private static String message(Problem problem) {
-    String detail = problem.detail() == null ? problem.code().title() : problem.detail();
-    return problem.errors().isEmpty() ? detail : detail + " " + problem.errors().stream()
-        .map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
   }
 }

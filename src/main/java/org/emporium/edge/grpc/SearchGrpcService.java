@@ -64,10 +64,7 @@ public final class SearchGrpcService implements Service {
           .onSuccess(message -> request.response().end(message))
           .onFailure(failure -> {
             Problem problem = Problems.from(failure);
-            String detail = problem.detail() == null ? problem.code().title() : problem.detail();
-            String fields = problem.errors().stream().map(e -> e.field() + ": " + e.message())
-                .reduce((a, b) -> a + "; " + b).map(s -> " " + s).orElse("");
-            request.response().status(problem.code().grpcStatus()).statusMessage(detail + fields).end();
+            request.response().status(problem.code().grpcStatus()).statusMessage(StatusMessages.of(problem)).end();
           });
     };
   }

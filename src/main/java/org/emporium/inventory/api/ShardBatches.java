@@ -87,20 +87,58 @@ final class ShardBatches {
         execute(batch, attempt + 1);
         return;
       }
-      if (done.succeeded()) {
-        List<LineOutcome> results = done.result();
-        for (int i = 0; i < batch.size(); i++) {
-          batch.get(i).reply(results.get(i));
-        }
-      } else {
-        LOG.warn("Reserving a batch of {} lines failed", batch.size(), done.cause());
-        Problem problem = Problem.of(ErrorCode.UNAVAILABLE, "Stock could not be reserved just now; retry.");
-        batch.forEach(message -> Problems.fail(message, problem.toException()));
+      if (done.failed() && batch.size() > 1 && dataError(done.cause())) {
+        // one request's value (text PostgreSQL cannot store) fails the statement of the whole batch:
+        // each runs alone, so that only that request is refused
+        alone(batch, 0);
+        return;
       }
+      answer(batch, done);
       inFlight = false;
       if (!waiting.isEmpty()) {
         next();
       }
     });
+  }
+
+  private void alone(List<Message<LineRequest>> batch, int index) {
+    if (index == batch.size()) {
+      inFlight = false;
+      if (!waiting.isEmpty()) {
+        next();
+      }
+      return;
+    }
+    List<Message<LineRequest>> one = List.of(batch.get(index));
+    Future<List<LineOutcome>> outcome;
+    try {
+      outcome = reservations.reserveBatch(pool, List.of(one.get(0).body()), ACTOR, clock.instant());
+    } catch (RuntimeException e) {
+      outcome = Future.failedFuture(e);
+    }
+    outcome.onComplete(done -> {
+      answer(one, done);
+      alone(batch, index + 1);
+    });
+  }
+
+  private static void answer(List<Message<LineRequest>> batch, io.vertx.core.AsyncResult<List<LineOutcome>> done) {
+    if (done.succeeded()) {
+      List<LineOutcome> results = done.result();
+      for (int i = 0; i < batch.size(); i++) {
+        batch.get(i).reply(results.get(i));
+      }
+    } else if (dataError(done.cause())) {
+      batch.forEach(message -> Problems.fail(message, done.cause()));
+    } else {
+      LOG.warn("Reserving a batch of {} lines failed", batch.size(), done.cause());
+      Problem problem = Problem.of(ErrorCode.UNAVAILABLE, "Stock could not be reserved just now; retry.");
+      batch.forEach(message -> Problems.fail(message, problem.toException()));
+    }
+  }
+
+  /** A value the statement cannot take (SQLSTATE class 22): the request's fault, not a reason to retry. */
+  private static boolean dataError(Throwable failure) {
+    return failure instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22");
   }
 }

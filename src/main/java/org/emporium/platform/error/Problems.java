@@ -26,8 +26,12 @@ import java.util.concurrent.TimeoutException;
 public final class Problems {
 
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
-  /** SQLSTATEs of text PostgreSQL cannot store (a NUL character, an unpaired escape in JSON): the input's fault. */
-  private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
+  /**
+   * SQLSTATEs of values PostgreSQL cannot store (text with a NUL character or an unpaired escape in
+   * JSON, text longer than its column, a number out of range, text that is no such value): the
+   * input's fault.
+   */
+  private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05", "22001", "22003", "22P02");
 
   private Problems() {
   }
@@ -49,7 +53,7 @@ public final class Problems {
       return Problem.of(ErrorCode.BAD_REQUEST, e.getMessage());
     }
     if (failure instanceof DatabaseException db && UNSTORABLE_TEXT.contains(db.getSqlState())) {
-      return Problem.of(ErrorCode.BAD_REQUEST, "The request holds text that cannot be stored, such as a NUL character.");
+      return Problem.of(ErrorCode.BAD_REQUEST, "The request holds a value that cannot be stored: text with a NUL character, or out of range.");
     }
     if (failure instanceof ConnectionPoolTooBusyException || failure instanceof TimeoutException
         || poolWaitTimedOut(failure)) {

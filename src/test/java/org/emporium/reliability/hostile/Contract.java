@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The REST contract as written ({@code src/main/resources/openapi/emporium.yaml}), read for the fuzzer. */
-final class Contract {
+public final class Contract {
 
   static final Path FILE = Path.of("src/main/resources/openapi/emporium.yaml");
   private static final List<String> METHODS = List.of("get", "put", "post", "patch", "delete");
@@ -25,7 +25,7 @@ final class Contract {
     this.document = document;
   }
 
-  static Contract load() {
+  public static Contract load() {
     try {
       return new Contract(RoutableContract.parse(Buffer.buffer(Files.readAllBytes(FILE))));
     } catch (IOException e) {
@@ -34,12 +34,12 @@ final class Contract {
   }
 
   /** One operation: its parameters and JSON body schema with references resolved at the top level. */
-  record Operation(String id, String method, String path, List<Parameter> parameters, JsonObject body,
+  public record Operation(String id, String method, String path, List<Parameter> parameters, JsonObject body,
       String bodyType, boolean bodyRequired, boolean bearerOnly, boolean bearerOptional, String permission,
       boolean local) {
 
     /** The lowest persona that passes authentication and the permission check. */
-    Persona persona() {
+    public Persona persona() {
       if (permission == null) {
         return bearerOnly ? Persona.CUSTOMER : Persona.ANONYMOUS;
       }
@@ -52,10 +52,10 @@ final class Contract {
     }
   }
 
-  record Parameter(String name, String in, boolean required, JsonObject schema) {
+  public record Parameter(String name, String in, boolean required, JsonObject schema) {
   }
 
-  List<Operation> operations() {
+  public List<Operation> operations() {
     List<Operation> operations = new ArrayList<>();
     JsonObject paths = document.getJsonObject("paths");
     for (String path : paths.fieldNames()) {

@@ -44,6 +44,9 @@ final class GrpcFuzzer implements AutoCloseable {
   private final GrpcClient client;
   private final SocketAddress edge;
   private final Map<GrpcCase, String> outcomes = Collections.synchronizedMap(new IdentityHashMap<>());
+  private final Map<String, Tally> tallies = new java.util.LinkedHashMap<>();
+  /** The batch tally of the first sending: only its answers count for the methods. */
+  private Tally counting;
 
   GrpcFuzzer(HostileNode node, boolean full, long seed) {
     this.node = node;
@@ -80,12 +83,26 @@ final class GrpcFuzzer implements AutoCloseable {
     return chosen;
   }
 
-  Tally run(List<GrpcCase> cases) {
-    Tally tally = new Tally();
+  /** Sends the cases of a few methods as one batch (see {@link RestFuzzer#run}); a tally per method's full name. */
+  Map<String, Tally> run(List<List<GrpcCase>> methods) {
     outcomes.clear();
-    watch.run(cases, tally, this::sent, list -> list.stream().limit(8).map(c -> c + " => " + outcomes.get(c))
-        .toList().toString());
-    return tally;
+    tallies.clear();
+    List<GrpcCase> cases = new ArrayList<>();
+    for (List<GrpcCase> method : methods) {
+      if (!method.isEmpty()) {
+        tallies.put(method.get(0).method().getFullName(), new Tally());
+        cases.addAll(method);
+      }
+    }
+    Tally batch = new Tally();
+    counting = batch;
+    List<GrpcCase> culprits = watch.run(cases, batch, this::sent, list -> list.stream().limit(8)
+        .map(c -> c + " => " + outcomes.get(c)).toList().toString());
+    culprits.stream().map(c -> c.method().getFullName()).distinct().forEach(name -> {
+      tallies.get(name).stateChanges++;
+      batch.findings.forEach(tallies.get(name)::finding);
+    });
+    return new java.util.LinkedHashMap<>(tallies);
   }
 
   private StateWatch.Sent<GrpcCase> sent(List<GrpcCase> cases, Tally tally) {
@@ -124,6 +141,9 @@ final class GrpcFuzzer implements AutoCloseable {
         request.headers().set("authorization", "Bearer " + token);
       }
       request.headers().set("x-cart-token", node.world().guestCartToken());
+      // the node logs this id with anything the call makes it log
+      request.headers().set("x-request-id", ("fuzz:" + c.method().getName() + ":" + c.target() + ":" + c.kind())
+          .replaceAll("[^A-Za-z0-9._:-]", "-"));
       return request.send(c.payload());
     }).compose(response -> {
       response.handler(message -> { });
@@ -149,7 +169,8 @@ final class GrpcFuzzer implements AutoCloseable {
         io.vertx.core.buffer.Buffer.buffer(message))));
   }
 
-  private void count(GrpcCase c, Future<GrpcStatus> answer, Tally tally, List<GrpcCase> rejected) {
+  private void count(GrpcCase c, Future<GrpcStatus> answer, Tally batch, List<GrpcCase> rejected) {
+    Tally tally = batch == counting ? tallies.get(c.method().getFullName()) : batch;
     tally.tried++;
     if (!answer.succeeded() || answer.result() == null) {
       tally.noAnswer++;

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Every method of every service in {@code src/main/proto}, from the descriptors generated for each file. */
-final class ProtoServices {
+public final class ProtoServices {
 
   static final Path DIR = Path.of("src/main/proto");
   private static final Pattern OPTION = Pattern.compile("option (java_package|java_outer_classname) = \"([^\"]+)\";");
@@ -22,7 +22,7 @@ final class ProtoServices {
   private ProtoServices() {
   }
 
-  static List<Path> files() {
+  public static List<Path> files() {
     try (Stream<Path> walk = Files.walk(DIR)) {
       return walk.filter(p -> p.toString().endsWith(".proto")).sorted().toList();
     } catch (IOException e) {
@@ -30,7 +30,7 @@ final class ProtoServices {
     }
   }
 
-  static List<MethodDescriptor> methods() {
+  public static List<MethodDescriptor> methods() {
     List<MethodDescriptor> methods = new ArrayList<>();
     for (Path file : files()) {
       FileDescriptor descriptor = descriptor(file);

@@ -2,8 +2,12 @@ package org.emporium.reliability.hostile;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.grpc.common.GrpcStatus;
+import org.emporium.edge.grpc.inventory.v1.Line;
+import org.emporium.edge.grpc.inventory.v1.ReserveRequest;
+import org.emporium.edge.grpc.ordering.v1.GetOrderRequest;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Hostile requests that once got a 5xx from the node or changed its stores, sent on every run
@@ -64,7 +68,26 @@ final class Regressions {
       new Call("a length past the end", "emporium.checkout.v1.CheckoutService/PlaceOrder", Persona.CUSTOMER,
           new byte[] {10, (byte) 200, 1, 1}, GrpcStatus.INVALID_ARGUMENT),
       new Call("a truncated message", "emporium.search.v1.SearchService/Search", Persona.ANONYMOUS,
-          new byte[] {10, 5, 's', 'h'}, GrpcStatus.INVALID_ARGUMENT));
+          new byte[] {10, 5, 's', 'h'}, GrpcStatus.INVALID_ARGUMENT),
+      // vertx-grpc answered an oversized message itself, then the handler's answer failed on the
+      // closed stream: an unhandled exception in the log per call (the regression test reads the log)
+      new Call("a message over the size limit", "emporium.cart.v1.CartService/GetCart", Persona.ANONYMOUS,
+          new byte[2_000_000], GrpcStatus.RESOURCE_EXHAUSTED),
+      // the status message listed every field error and repeated the value: trailers larger than
+      // HTTP/2 allows, and the stream was reset as INTERNAL
+      new Call("thousands of bad lines", "emporium.inventory.v1.InventoryService/Reserve", Persona.ADMIN,
+          manyLines(), GrpcStatus.INVALID_ARGUMENT),
+      new Call("a huge order id", "emporium.ordering.v1.OrderService/GetOrder", Persona.CUSTOMER,
+          GetOrderRequest.newBuilder().setOrderId("Z".repeat(200_000)).build().toByteArray(), GrpcStatus.NOT_FOUND));
+
+  private static byte[] manyLines() {
+    ReserveRequest.Builder request = ReserveRequest.newBuilder().setReservationId(UUID.randomUUID().toString())
+        .setReference("regression");
+    for (int i = 0; i < 5_000; i++) {
+      request.addLines(Line.newBuilder().setSku("NO SUCH SKU " + i).setQuantity(-1));
+    }
+    return request.build().toByteArray();
+  }
 
   private Regressions() {
   }

@@ -5,7 +5,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.emporium.reliability.hostile.BadValues.Bad;
-import org.emporium.reliability.hostile.BadValues.Raw;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +22,6 @@ import java.util.UUID;
  * body as a whole ({@link BodyCases}) and to the URL. Deterministic for a seed.
  */
 final class RestCases {
-
-  private static final String RAW = "@@RAW@@";
 
   private final Contract contract;
   private final Contract.Operation op;
@@ -102,7 +99,7 @@ final class RestCases {
       } else if (body instanceof String text) {
         buffer = Buffer.buffer(text);
       } else if (body instanceof JsonObject json) {
-        buffer = Buffer.buffer(encode(json));
+        buffer = Buffer.buffer(JsonEdits.encode(json));
       }
       if (contentType != null) {
         h.set("Content-Type", contentType);
@@ -193,11 +190,11 @@ final class RestCases {
       List<Object> path = new ArrayList<>(at);
       path.add(name);
       JsonObject property = contract.resolve(properties.getJsonObject(name));
-      String target = "body " + pointer(path);
+      String target = "body " + JsonEdits.pointer(path);
       List<FuzzCase> list = cases.computeIfAbsent(target, k -> new ArrayList<>());
       for (Bad bad : BadValues.of(property, required.contains(name), true)) {
         Draft draft = baseline();
-        if (draft.body instanceof JsonObject body && set(body, path, bad.value())) {
+        if (draft.body instanceof JsonObject body && JsonEdits.set(body, path, bad.value())) {
           list.add(draft.build(target, bad.kind()));
         }
       }
@@ -213,63 +210,6 @@ final class RestCases {
         }
       }
     }
-  }
-
-  /** Sets the value at {@code path}, making the objects and one-item arrays on the way valid; false if impossible. */
-  private boolean set(JsonObject body, List<Object> path, Object value) {
-    Object container = body;
-    for (int i = 0; i < path.size() - 1; i++) {
-      Object step = path.get(i);
-      Object next = container instanceof JsonObject o ? o.getValue((String) step)
-          : ((JsonArray) container).size() > (Integer) step ? ((JsonArray) container).getValue((Integer) step) : null;
-      if (next == null) {
-        next = path.get(i + 1) instanceof Integer ? new JsonArray() : new JsonObject();
-        if (container instanceof JsonObject o) {
-          o.put((String) step, next);
-        } else {
-          ((JsonArray) container).add(next);
-        }
-      }
-      container = next;
-    }
-    Object last = path.get(path.size() - 1);
-    Object stored = value instanceof Raw raw ? RAW + raw.json() + RAW : value;
-    if (container instanceof JsonObject o) {
-      if (value == BadValues.MISSING) {
-        o.remove((String) last);
-      } else {
-        o.put((String) last, stored);
-      }
-      return true;
-    }
-    if (container instanceof JsonArray a && value != BadValues.MISSING) {
-      if (a.isEmpty()) {
-        a.add(new JsonObject());
-      }
-      if (a.getValue(0) instanceof JsonObject item) {
-        item.put((String) last, stored);
-        return true;
-      }
-    }
-    return false;
-  }
-
-  static String encode(JsonObject json) {
-    String text = json.encode();
-    // "@@RAW@@<json>@@RAW@@" (quoted, escaped) becomes <json>
-    int start;
-    while ((start = text.indexOf("\"" + RAW)) >= 0) {
-      int end = text.indexOf(RAW + "\"", start + 1);
-      String inner = text.substring(start + 1 + RAW.length(), end).replace("\\\"", "\"").replace("\\\\", "\\");
-      text = text.substring(0, start) + inner + text.substring(end + RAW.length() + 1);
-    }
-    return text;
-  }
-
-  private static String pointer(List<Object> path) {
-    StringBuilder pointer = new StringBuilder();
-    path.forEach(step -> pointer.append('/').append(step));
-    return pointer.toString();
   }
 
   private List<FuzzCase> urlCases() {

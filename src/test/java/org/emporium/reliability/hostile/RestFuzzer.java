@@ -8,6 +8,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -35,6 +36,9 @@ final class RestFuzzer {
   private final boolean full;
   private final long seed;
   private final Map<FuzzCase, Integer> statuses = new IdentityHashMap<>();
+  private final Map<String, Tally> tallies = new LinkedHashMap<>();
+  /** The batch tally of the first sending: only its answers count for the operations. */
+  private Tally counting;
 
   RestFuzzer(HostileNode node, boolean full, long seed) {
     this.node = node;
@@ -44,7 +48,7 @@ final class RestFuzzer {
   }
 
   /**
-   * The cases of {@code op}: all of them (short mode: two per field, four for the body and the URL)
+   * The cases of {@code op}: all of them (short mode: one per field, three for the body and the URL)
    * as the operation's own persona, and as the others only a few in short mode, since they are
    * refused before validation the same way every time.
    */
@@ -64,7 +68,7 @@ final class RestFuzzer {
         }
       } else {
         all.forEach((target, list) -> {
-          int count = target.equals("body") || target.equals("url") ? 4 : 2;
+          int count = target.equals("body") || target.equals("url") ? 3 : 1;
           for (int i = 0; i < Math.min(count, list.size()); i++) {
             chosen.add(list.get(pick.nextInt(list.size())).as(persona, token));
           }
@@ -74,12 +78,29 @@ final class RestFuzzer {
     return chosen;
   }
 
-  /** Sends one operation's cases and returns their tally. */
-  Tally run(List<FuzzCase> cases) {
-    Tally tally = new Tally();
+  /**
+   * Sends the cases of a few operations as one batch (one fingerprint before and after, which
+   * costs more than the requests) and returns a tally per operation id; a state change counts
+   * for the operations of the fewest requests that make it.
+   */
+  Map<String, Tally> run(List<List<FuzzCase>> operations) {
     statuses.clear();
-    watch.run(cases, tally, this::sent, this::described);
-    return tally;
+    tallies.clear();
+    List<FuzzCase> cases = new ArrayList<>();
+    for (List<FuzzCase> op : operations) {
+      if (!op.isEmpty()) {
+        tallies.put(op.get(0).op().id(), new Tally());
+        cases.addAll(op);
+      }
+    }
+    Tally batch = new Tally();
+    counting = batch;
+    List<FuzzCase> culprits = watch.run(cases, batch, this::sent, this::described);
+    culprits.stream().map(c -> c.op().id()).distinct().forEach(id -> {
+      tallies.get(id).stateChanges++;
+      batch.findings.forEach(tallies.get(id)::finding);
+    });
+    return new LinkedHashMap<>(tallies);
   }
 
   private StateWatch.Sent<FuzzCase> sent(List<FuzzCase> cases, Tally tally) {
@@ -121,7 +142,8 @@ final class RestFuzzer {
     return rejected;
   }
 
-  private void count(FuzzCase c, Future<HttpResponse<Buffer>> answer, Tally tally, List<FuzzCase> rejected) {
+  private void count(FuzzCase c, Future<HttpResponse<Buffer>> answer, Tally batch, List<FuzzCase> rejected) {
+    Tally tally = batch == counting ? tallies.get(c.op().id()) : batch;
     tally.tried++;
     if (!answer.succeeded()) {
       tally.noAnswer++;

@@ -25,30 +25,32 @@ final class StateWatch {
 
   /**
    * Sends {@code cases} with {@code send} (which counts into {@code tally}; given a fresh tally
-   * when sending again) and adds a state change to {@code tally} when the rejected ones made one.
+   * when sending again). When the rejected ones changed the stores, adds the change to
+   * {@code tally} and returns the fewest of them that make it; otherwise an empty list.
    */
-  <T> void run(List<T> cases, Tally tally, Sender<T> send, Function<List<T>, String> describe) {
+  <T> List<T> run(List<T> cases, Tally tally, Sender<T> send, Function<List<T>, String> describe) {
     if (state == null) {
       state = fingerprint.settled();
     }
     Sent<T> sent = send.send(cases, tally);
     if (sent.allRejected()) {
       Map<String, String> after = fingerprint.take();
-      check(state, after, sent.rejected(), tally, send, describe);
-      state = after;
-      return;
+      List<T> culprits = check(state, after, sent.rejected(), tally, send, describe);
+      state = culprits.isEmpty() ? after : null;
+      return culprits;
     }
     Map<String, String> before = sent.changing() ? fingerprint.settled() : fingerprint.take();
     send.send(sent.rejected(), new Tally());
-    check(before, fingerprint.take(), sent.rejected(), tally, send, describe);
+    List<T> culprits = check(before, fingerprint.take(), sent.rejected(), tally, send, describe);
     state = null;
+    return culprits;
   }
 
-  private <T> void check(Map<String, String> before, Map<String, String> after, List<T> rejected, Tally tally,
+  private <T> List<T> check(Map<String, String> before, Map<String, String> after, List<T> rejected, Tally tally,
       Sender<T> send, Function<List<T>, String> describe) {
     List<String> changed = Fingerprint.changed(before, after);
     if (changed.isEmpty()) {
-      return;
+      return List.of();
     }
     Map<String, String> again = fingerprint.settled();
     send.send(rejected, new Tally());
@@ -56,11 +58,12 @@ final class StateWatch {
     if (repeated.isEmpty()) {
       System.out.println("hostile-input: a change in " + changed + " during " + rejected.size()
           + " rejected requests did not repeat (background work of earlier ones): " + describe.apply(rejected));
-      return;
+      return List.of();
     }
+    List<T> culprits = narrowed(rejected, send);
     tally.stateChanges++;
-    tally.finding("rejected requests changed " + repeated + "; the fewest that do: "
-        + describe.apply(narrowed(rejected, send)));
+    tally.finding("rejected requests changed " + repeated + "; the fewest that do: " + describe.apply(culprits));
+    return culprits;
   }
 
   /** Halves {@code cases} while one half alone still changes the stores. */

@@ -79,12 +79,13 @@ public record World(String adminToken, Shopper alice, Shopper bob, String spareA
         order.getString("paymentId"), liveCart);
   }
 
-  static JsonObject address(String name) {
+  public static JsonObject address(String name) {
     return new JsonObject().put("name", name).put("line1", "1 Main St").put("city", "Berlin").put("postalCode", "10115")
         .put("country", "DE");
   }
 
-  static JsonObject checkout(String cartId, String name) {
+  /** A checkout body for {@code cartId} with the card that is always accepted. */
+  public static JsonObject checkout(String cartId, String name) {
     return new JsonObject().put("cartId", cartId).put("shippingAddress", address(name))
         .put("payment", new JsonObject().put("method", "card").put("cardNumber", CARD_OK));
   }
