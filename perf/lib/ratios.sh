@@ -64,5 +64,5 @@ ratio_load() {
 }
 
 baseline_seconds() {
-  if $smoke; then echo 2; else echo "$step_seconds"; fi
+  if $smoke; then echo 1; else echo "$step_seconds"; fi
 }

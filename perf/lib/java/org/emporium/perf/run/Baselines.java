@@ -19,7 +19,7 @@ final class Baselines {
     Path dir = Path.of(args.get("dir"));
     int rep = args.integer("rep", 1);
     boolean smoke = args.flag("smoke");
-    int seconds = args.integer("seconds", smoke ? 2 : 10);
+    int seconds = args.integer("seconds", smoke ? 1 : 10);
     Path work = Files.createDirectories(dir.resolve("work"));
     int[] clients = smoke ? new int[] {8} : new int[] {1, 4, 16, 64};
     Postgres pg = args.has("pg") ? Postgres.of(args.get("pg")) : null;

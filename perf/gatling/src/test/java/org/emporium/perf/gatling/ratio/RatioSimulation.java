@@ -24,7 +24,8 @@ import java.util.Map;
  * the answers do) at increasing rates, one step per rate after a warm-up. Writes
  * {@code ratio-<label>-<context>.json} per context into {@code perf.outDir}: each step's started,
  * answered and failed requests and latency percentiles from the scheduled send, and the highest
- * rate held (p99 within the context's limit, at most 0.1% failed, the generator on schedule).
+ * rate held (p99 within the context's limit, at most 0.1% failed, the generator on schedule)
+ * below the first step that saturated the node.
  */
 public class RatioSimulation extends Simulation {
 
