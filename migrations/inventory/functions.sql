@@ -167,6 +167,36 @@ DECLARE
   d_reserved int;
   ref text;
 BEGIN
+  IF p_to = 'committed' THEN
+    -- A sale that ends after its hold ran out (the saga was held up past the expiry) still sells
+    -- the units when they are free: the same warehouses, taken from on hand directly. When any of
+    -- them is gone the reservation stays expired and the caller gets a conflict.
+    SELECT r.reference INTO ref FROM inventory.reservation r WHERE r.id = p_id AND r.status = 'expired' FOR UPDATE;
+    IF FOUND THEN
+      PERFORM 1 FROM inventory.stock s JOIN inventory.reservation_line l
+                  ON l.sku = s.sku AND l.warehouse_id = s.warehouse_id
+       WHERE l.reservation_id = p_id ORDER BY s.sku, s.warehouse_id FOR UPDATE OF s;
+      IF NOT EXISTS (SELECT 1 FROM inventory.reservation_line l JOIN inventory.stock s
+                       ON l.sku = s.sku AND l.warehouse_id = s.warehouse_id
+                      WHERE l.reservation_id = p_id AND s.on_hand - s.reserved < l.quantity) THEN
+        UPDATE inventory.reservation SET status = 'committed', updated_at = p_now WHERE id = p_id;
+        FOR line IN SELECT l.sku, l.warehouse_id, l.quantity FROM inventory.reservation_line l
+                     WHERE l.reservation_id = p_id ORDER BY l.sku, l.warehouse_id LOOP
+          WITH moved AS (
+            UPDATE inventory.stock s SET on_hand = s.on_hand - line.quantity
+             WHERE s.sku = line.sku AND s.warehouse_id = line.warehouse_id
+            RETURNING s.on_hand, s.reserved)
+          INSERT INTO inventory.ledger (sku, warehouse_id, kind, quantity, on_hand_before, on_hand_after,
+                                        reserved_before, reserved_after, reference, actor, created_at)
+          SELECT line.sku, line.warehouse_id, 'sold', line.quantity, moved.on_hand + line.quantity, moved.on_hand,
+                 moved.reserved, moved.reserved, p_id::text, p_actor, p_now
+            FROM moved;
+        END LOOP;
+        RETURN QUERY SELECT p_to, true, ref;
+        RETURN;
+      END IF;
+    END IF;
+  END IF;
   UPDATE inventory.reservation
      SET status = p_to, updated_at = p_now, shortages = coalesce(p_shortages, shortages)
    WHERE id = p_id AND (

@@ -71,12 +71,62 @@ class CheckoutRecoveryTest {
     assertExactlyOneOutcome(placed.id, "emporium.checkout.checkout.failed.v1");
   }
 
+  @Test
+  void aPaidSagaWhoseHoldRanOutAndWhoseUnitsWereSoldMeanwhileCancelsTheOrderAndFails() {
+    String sku = node.sku(1500, 1);
+    Interrupted saga = interruptedAt("mark_paid", sku, 1, reservation -> {
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!"expired".equals(node.reservationStatus(reservation.toString())) && System.nanoTime() < deadline) {
+        CheckoutNode.await(io.vertx.core.Future.future(p -> node.vertx().setTimer(100, t -> p.complete())));
+      }
+      assertThat(node.reservationStatus(reservation.toString())).isEqualTo("expired");
+      // the only unit, free again, goes to another buyer while the saga is held up
+      node.call("inventory.reserve", new JsonObject().put("reservationId", UUID.randomUUID().toString())
+          .put("reference", "another buyer").put("lines", new JsonArray()
+              .add(new JsonObject().put("sku", sku).put("quantity", 1))));
+    });
+    Row ended = awaitEnded(saga.id);
+    assertThat(ended.getString("state")).isEqualTo("failed");
+    assertThat(ended.getJsonObject("outcome").getInteger("status")).isEqualTo(409);
+    assertThat(node.standIns.orders.get(saga.orderId.toString()).getString("status")).isEqualTo("cancelled");
+    assertThat(node.reservationStatus(saga.reservationId.toString())).isEqualTo("expired");
+    assertThat(node.stock(sku)).containsExactly(1, 1);
+    assertThat(node.cart(saga.cart).getJsonArray("lines")).hasSize(1);
+    assertExactlyOneOutcome(saga.id, "emporium.checkout.checkout.failed.v1");
+    HttpResponse<Buffer> replay = node.checkoutNow(null, saga.cart.getString("cartToken"), saga.key, saga.body);
+    assertThat(replay.statusCode()).isEqualTo(409);
+  }
+
+  @Test
+  void aPaidSagaWhoseHoldRanOutIsStillSoldWhenTheUnitsAreFree() {
+    String sku = node.sku(1500, 2);
+    Interrupted saga = interruptedAt("mark_paid", sku, 1, reservation -> {
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!"expired".equals(node.reservationStatus(reservation.toString())) && System.nanoTime() < deadline) {
+        CheckoutNode.await(io.vertx.core.Future.future(p -> node.vertx().setTimer(100, t -> p.complete())));
+      }
+      assertThat(node.reservationStatus(reservation.toString())).isEqualTo("expired");
+    });
+    Row ended = awaitEnded(saga.id);
+    assertThat(ended.getString("state")).isEqualTo("completed");
+    assertThat(node.standIns.orders.get(saga.orderId.toString()).getString("status")).isEqualTo("paid");
+    assertThat(node.reservationStatus(saga.reservationId.toString())).isEqualTo("committed");
+    assertThat(node.stock(sku)).containsExactly(1, 0);
+    assertExactlyOneOutcome(saga.id, "emporium.checkout.checkout.completed.v1");
+  }
+
   private record Interrupted(UUID id, UUID orderId, UUID paymentId, UUID reservationId, JsonObject cart, String key,
       JsonObject body) {
   }
 
   /** Runs the steps before {@code step} (and the order placement when it is past it) for real, then writes the row. */
   private static Interrupted interruptedAt(String step, String sku) {
+    return interruptedAt(step, sku, 900, reservation -> { });
+  }
+
+  /** As above, the reservation held for {@code ttlSeconds}; {@code meanwhile} runs before the row is written. */
+  private static Interrupted interruptedAt(String step, String sku, int ttlSeconds,
+      java.util.function.Consumer<UUID> meanwhile) {
     JsonObject cart = node.guestCart(sku, 1);
     UUID id = UUID.randomUUID();
     UUID order = UUID.randomUUID();
@@ -90,7 +140,7 @@ class CheckoutRecoveryTest {
     JsonObject quote = node.call("pricing.quote", new JsonObject().put("lines", lines).put("currency", "USD")
         .put("shipTo", new JsonObject().put("country", "DE")).put("couponCodes", new JsonArray()));
     node.call("inventory.reserve", new JsonObject().put("reservationId", reservation.toString())
-        .put("reference", id.toString()).put("lines", lines));
+        .put("reference", id.toString()).put("ttlSeconds", ttlSeconds).put("lines", lines));
     node.call("payment.authorise", new JsonObject().put("paymentId", payment.toString()).put("reference", id.toString())
         .put("amount", quote.getJsonObject("total")).put("card", new JsonObject().put("number", CheckoutStandIns.OK_CARD)));
     node.call("pricing.redeemCoupons", new JsonObject().put("orderId", order.toString()).put("currency", "USD")
@@ -102,6 +152,7 @@ class CheckoutRecoveryTest {
     if (step.equals("mark_paid")) {
       node.call("payment.capture", new JsonObject().put("paymentId", payment.toString()).put("orderId", order.toString()));
     }
+    meanwhile.accept(reservation);
     JsonObject context = new JsonObject().put("email", "guest@example.com")
         .put("shippingAddress", body.getJsonObject("shippingAddress"))
         .put("view", new JsonObject().put("currency", "USD").put("lines", view.getJsonArray("lines"))

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import org.emporium.platform.error.ErrorCode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.emporium.inventory.InventoryNodes.await;
 import static org.emporium.inventory.InventoryNodes.call;
 import static org.emporium.inventory.InventoryNodes.newSku;
+import static org.emporium.inventory.InventoryNodes.problem;
 import static org.emporium.inventory.InventoryNodes.reservation;
 import static org.emporium.inventory.InventoryNodes.send;
 
@@ -168,5 +170,45 @@ class ConcurrentReservationsTest {
         "emporium.inventory.reservation.expired.v1", texts)).isEqualTo(40);
     JsonObject late = new JsonObject().put("reservationId", ids.get(0).toString());
     assertThat(call(nodes.a(), "inventory.release", late).getString("status")).isEqualTo("expired");
+  }
+  @Test
+  void aCommitAfterTheExpirySellsTheUnitsWhenStillFreeAndConflictsWhenOthersHoldThem() throws Exception {
+    String sku = newSku();
+    nodes.receive(sku, 3);
+    UUID late = UUID.randomUUID();
+    UUID gone = UUID.randomUUID();
+    call(nodes.a(), "inventory.reserve", reservation(late, "checkout-late", sku, 2).put("ttlSeconds", 1));
+    call(nodes.b(), "inventory.reserve", reservation(gone, "checkout-gone", sku, 1).put("ttlSeconds", 1));
+    UUID[] both = {late, gone};
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (nodes.number("SELECT count(*) FROM inventory.reservation WHERE id = ANY($1) AND status = 'expired'",
+        (Object) both) < 2 && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
+    assertThat(nodes.number("SELECT reserved FROM inventory.stock WHERE sku = $1", sku)).isZero();
+    // another buyer holds one unit: 2 of the 3 on the shelf stay free
+    call(nodes.a(), "inventory.reserve", reservation(UUID.randomUUID(), "checkout-other", sku, 1));
+
+    JsonObject body = new JsonObject().put("reservationId", late.toString());
+    assertThat(call(nodes.a(), "inventory.commit", body).getString("status")).isEqualTo("committed");
+    assertThat(call(nodes.b(), "inventory.commit", body).getString("status")).isEqualTo("committed");
+    Row stock = nodes.rows("SELECT on_hand, reserved FROM inventory.stock WHERE sku = $1", sku).get(0);
+    assertThat(stock.getInteger("on_hand")).isEqualTo(1);
+    assertThat(stock.getInteger("reserved")).isEqualTo(1);
+
+    // nothing is free any more: the other expired reservation cannot be sold and stays expired
+    assertThat(problem(nodes.b(), "inventory.commit", new JsonObject().put("reservationId", gone.toString())).code())
+        .isEqualTo(ErrorCode.CONFLICT);
+    assertThat(nodes.rows("SELECT status FROM inventory.reservation WHERE id = $1", gone).get(0).getString(0))
+        .isEqualTo("expired");
+    stock = nodes.rows("SELECT on_hand, reserved FROM inventory.stock WHERE sku = $1", sku).get(0);
+    assertThat(stock.getInteger("on_hand")).isEqualTo(1);
+    assertThat(stock.getInteger("reserved")).isEqualTo(1);
+    assertThat(nodes.number("SELECT sum(on_hand_after - on_hand_before) FROM inventory.ledger WHERE sku = $1", sku))
+        .isEqualTo(1);
+    assertThat(nodes.number("SELECT sum(reserved_after - reserved_before) FROM inventory.ledger WHERE sku = $1", sku))
+        .isEqualTo(1);
+    assertThat(nodes.number("SELECT count(*) FROM inventory.ledger WHERE reference = $1 AND kind = 'sold'",
+        late.toString())).isEqualTo(1);
   }
 }

@@ -117,6 +117,9 @@ public final class SagaRunner {
   }
 
   private Future<Reply> pastCapture(SagaRecord saga, Secrets secrets, Problem problem) {
+    if (saga.step() == Step.COMMIT && problem.status() == 409) {
+      return soldOut(saga, problem);
+    }
     if (SagaRules.definite(problem.status())) {
       // refused for good: retrying cannot help and undoing is not allowed any more
       LOG.error("Checkout {}: step {} refused after the capture ({} {}); going on without it", saga.id(),
@@ -130,6 +133,29 @@ public final class SagaRunner {
     LOG.warn("Checkout {}: step {} unanswered after the capture, left to the sweepers: {}", saga.id(),
         saga.step().key(), problem.detail());
     return unfinished();
+  }
+
+  /**
+   * The sale cannot be recorded: the saga was held up past its reservation's expiry and the units
+   * were sold to others since (inventory sells an expired reservation's units when they are still
+   * free). The paid order is cancelled, which refunds the payment (ordering's follow-up of the
+   * cancellation), and the checkout fails with 409. A repeat, by this runner or a sweeper, finds the
+   * order cancelled already.
+   */
+  private Future<Reply> soldOut(SagaRecord saga, Problem problem) {
+    LOG.warn("Checkout {}: the units were gone when the sale was recorded ({}); order {} is cancelled and refunded",
+        saga.id(), problem.detail(), saga.orderId());
+    Problem failure = new Problem(ErrorCode.CONFLICT, "The units held for this checkout ran out before the sale"
+        + " was recorded; the order is cancelled and the payment refunded.", List.of());
+    Reply answer = new Reply(failure.status(), failure.toJson(), false);
+    SagaRecord failed = saga.at(saga.step(), SagaState.RUNNING, saga.context().copy().put("failure", failure.toJson()));
+    return steps.cancelSoldOut(saga)
+        .recover(cancel -> {
+          LOG.warn("Checkout {}: cancelling sold-out order {} unanswered, left to the sweepers: {}", saga.id(),
+              saga.orderId(), cancel.toString());
+          return unfinished();
+        })
+        .compose(cancelled -> finish(failed, answer, "checkout.failed", failedEvent(failed, answer)));
   }
 
   private Future<JsonObject> attempt(Step step, SagaRecord saga, Secrets secrets, int tries) {

@@ -89,6 +89,12 @@ final class SagaSteps {
     };
   }
 
+  /** Cancels the paid order of a checkout whose units were gone at the commit; its refund follows. */
+  Future<JsonObject> cancelSoldOut(SagaRecord saga) {
+    return downstream.request("ordering.cancel", new JsonObject().put("orderId", saga.orderId().toString())
+        .put("reason", "out of stock when the sale was recorded; payment refunded").put("actor", "checkout"));
+  }
+
   /** Counts the capped lines for the buyer; a line over its cap refuses the checkout (409, naming the line). */
   private Future<JsonObject> cap(SagaRecord saga, JsonObject ctx) {
     List<PurchaseCaps.Line> lines = new ArrayList<>();
