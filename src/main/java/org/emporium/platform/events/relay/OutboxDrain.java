@@ -13,7 +13,10 @@ import java.util.List;
  * Drains one outbox: a pass that finds rows waiting claims one batch of every shard at once
  * (shards another relay holds are skipped); passes repeat while batches come back full or wake-ups
  * arrived meanwhile. After a failure it waits with exponential backoff (wake-ups do not cut the
- * wait short) and logs once per episode. Use it from one Vert.x context.
+ * wait short) and logs once per episode. While publishing fails, a pass is a probe: only the shard
+ * of the oldest waiting row, so that an unreachable broker holds one connection of the context's
+ * pool for the publish timeout, not one per shard; the first probe that succeeds starts a full
+ * pass at once. Use it from one Vert.x context.
  */
 final class OutboxDrain {
 
@@ -28,6 +31,7 @@ final class OutboxDrain {
   private boolean stopped;
   private long retryTimer = -1;
   private Promise<Void> idle;
+  private boolean probing;
 
   OutboxDrain(Vertx vertx, ShardRelay relay, Backoff backoff, RelayMetrics metrics) {
     this.vertx = vertx;
@@ -67,14 +71,20 @@ final class OutboxDrain {
   private void pass() {
     running = true;
     again = false;
-    relay.pending().onComplete(pending -> {
-      if (pending.failed() || !pending.result()) {
+    relay.oldestPending().onComplete(pending -> {
+      if (pending.failed() || pending.result() < 0) {
         finished(pending.failed() ? List.of(Future.failedFuture(pending.cause())) : List.of());
         return;
       }
       List<Future<ShardBatch>> batches = new ArrayList<>(relay.shards());
-      for (int shard = 0; shard < relay.shards(); shard++) {
-        batches.add(relay.publish(shard));
+      probing = backoff.failures() > 0;
+      if (probing) {
+        batches.add(relay.publish(pending.result()));
+        again = true; // a probe that succeeds is followed by a full pass
+      } else {
+        for (int shard = 0; shard < relay.shards(); shard++) {
+          batches.add(relay.publish(shard));
+        }
       }
       Future.join(batches).onComplete(done -> finished(batches));
     });
@@ -100,6 +110,12 @@ final class OutboxDrain {
       }
     } else if (failure != null) {
       retryLater(failure);
+    } else if (probing && published == 0) {
+      // the shard was another relay's, or emptied meanwhile: no news of the broker, probe again later
+      retryTimer = vertx.setTimer(backoff.next(), t -> {
+        retryTimer = -1;
+        pass();
+      });
     } else {
       recovered();
       if (full || again) {

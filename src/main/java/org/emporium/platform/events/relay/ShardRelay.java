@@ -41,7 +41,8 @@ public final class ShardRelay {
     this.timeoutMs = publishTimeoutMs;
     this.topics = topics;
     this.producer = producer;
-    this.pending = "SELECT EXISTS (SELECT 1 FROM " + schema + ".outbox WHERE published_at IS NULL)";
+    this.pending = "SELECT mod(abs(hashtext(aggregate_id)::bigint), $1)::int FROM " + schema + ".outbox"
+        + " WHERE published_at IS NULL ORDER BY id LIMIT 1";
     // set_config(..., true) is SET LOCAL: no statement of the claim may hang the shard; and the
     // commit that marks rows published need not wait for its WAL flush, since a mark lost in a
     // crash only publishes the batch again, which consumers absorb
@@ -61,10 +62,13 @@ public final class ShardRelay {
     return shards;
   }
 
-  /** Whether any row waits, in any shard: one cheap query that spares an idle poll its transactions. */
-  public Future<Boolean> pending() {
-    return pool.preparedQuery(pending).execute().timeout(timeoutMs, TimeUnit.MILLISECONDS)
-        .map(rows -> rows.iterator().next().getBoolean(0));
+  /**
+   * The shard of the oldest row waiting, or -1 when none waits: one cheap query that spares an idle
+   * poll its transactions, and tells a probe which shard to try.
+   */
+  public Future<Integer> oldestPending() {
+    return pool.preparedQuery(pending).execute(Tuple.of((long) shards)).timeout(timeoutMs, TimeUnit.MILLISECONDS)
+        .map(rows -> rows.size() == 0 ? -1 : rows.iterator().next().getInteger(0));
   }
 
   /** Claims, publishes and marks one batch of {@code shard}; skips it if another relay holds it. */
