@@ -59,6 +59,7 @@ final class Fingerprint {
 
   /** Waits until two snapshots in a row agree (background work of earlier writes has finished); returns it. */
   Map<String, String> settled() {
+    awaitNoHoldEndingSoon();
     Map<String, String> last = take();
     for (int attempt = 0; attempt < 100; attempt++) {
       pause(150);
@@ -102,6 +103,25 @@ final class Fingerprint {
     state.put("processed events", String.valueOf(sum("SELECT count(*) FROM \"%s\".processed_event",
         "processed_event")));
     return state;
+  }
+
+  /**
+   * Waits until no background work of earlier accepted requests (the fuzzer's included) is due:
+   * no stock reservation expires within the next minute (they may hold stock for as little as a
+   * second) and no checkout saga is still running or compensating. A sweeper finishing them during
+   * a check would look like a change made by the refused requests.
+   */
+  private void awaitNoHoldEndingSoon() {
+    long deadline = System.currentTimeMillis() + 120_000;
+    while (HostileNode.await(node.db().query("SELECT (SELECT count(*) FROM inventory.reservation WHERE status IN"
+        + " ('pending', 'reserved') AND expires_at < now() + interval '60 seconds')"
+        + " + (SELECT count(*) FROM checkout.saga WHERE state IN ('running', 'compensating'))").execute())
+        .iterator().next().getLong(0) > 0) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("reservations due within a minute or unfinished sagas were not ended by the sweepers");
+      }
+      pause(200);
+    }
   }
 
   /** {@code sql} (with %s for the schema) summed over the schemas that have {@code table}. */

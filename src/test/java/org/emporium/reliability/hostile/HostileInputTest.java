@@ -62,6 +62,7 @@ class HostileInputTest {
   void requestsThatOnceFailedAreRefusedCleanlyAndChangeNothing() {
     log.drain();
     Fingerprint fingerprint = new Fingerprint(node);
+    fingerprint.quiet(); // the events of earlier tests' writes are applied by their consumers first
     Map<String, String> before = fingerprint.settled();
     Tally tally = new Tally();
     for (Regressions.Case c : Regressions.CASES) {
