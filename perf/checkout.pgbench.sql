@@ -69,7 +69,7 @@ INSERT INTO ordering.outbox (id, topic, aggregate_id, event_type, envelope, crea
 COMMIT;
 -- inventory (one transaction)
 BEGIN;
-SELECT r_status, r_changed, r_reference FROM inventory.finish_reservation((('00000000-0000-7000-8003-' || lpad(to_hex(:n::bigint), 12, '0')))::uuid, 'committed'::text, NULL::jsonb, 'internal'::text, now());
+SELECT r_status, r_changed, r_reference FROM inventory.finish_reservation((('00000000-0000-7000-8003-' || lpad(to_hex(:n::bigint), 12, '0')))::uuid, 'committed'::text, NULL::jsonb, 'internal'::text, now(), 'local'::text);
 INSERT INTO inventory.outbox (id, topic, aggregate_id, event_type, envelope, created_at) VALUES (gen_random_uuid(), 'inventory.reservation.v1'::character varying, (('00000000-0000-7000-8003-' || lpad(to_hex(:n::bigint), 12, '0')))::character varying, 'emporium.inventory.reservation.committed.v1'::character varying, (E'{"specversion":"1.0","id":"01a1fe2b-cf28-750b-94c3-4f2c9aaabfb6","source":"/emporium/test-1/inventory","type":"emporium.inventory.reservation.committed.v1","time":"2026-11-21T12\x3a54\x3a06.376702674Z","datacontenttype":"application/json","subject":"' || ('00000000-0000-7000-8003-' || lpad(to_hex(:n::bigint), 12, '0')) || E'","region":"test-1","schemaversion"\x3a1,"traceparent":"00-a468bc7c96800644e6cb26deb2ccd09c-115318d08a4d1241-01","data":{"reservationId":"' || ('00000000-0000-7000-8003-' || lpad(to_hex(:n::bigint), 12, '0')) || '","reference":"' || ('00000000-0000-7000-8000-' || lpad(to_hex(:n::bigint), 12, '0')) || '","status":"committed"}}')::text, now());
 COMMIT;
 -- inventory

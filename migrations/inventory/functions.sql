@@ -155,8 +155,9 @@ $fn$;
 -- return of a committed one). Only the call that changed the status moves stock: commit sells (on
 -- hand and reserved go down), return puts the sold units back on hand in the warehouses they left,
 -- the others release. Returns the status after the call and whether this call changed it.
+DROP FUNCTION IF EXISTS inventory.finish_reservation(uuid, text, jsonb, text, timestamptz);
 CREATE OR REPLACE FUNCTION inventory.finish_reservation(p_id uuid, p_to text, p_shortages jsonb,
-    p_actor text, p_now timestamptz)
+    p_actor text, p_now timestamptz, p_region text)
 RETURNS TABLE (r_status text, r_changed boolean, r_reference text)
 LANGUAGE plpgsql AS $fn$
 #variable_conflict use_column
@@ -207,6 +208,20 @@ BEGIN
       OR (p_to = 'returned' AND status = 'committed'))
   RETURNING reference INTO ref;
   IF NOT FOUND THEN
+    IF p_to = 'released' AND NOT EXISTS (SELECT 1 FROM inventory.reservation r WHERE r.id = p_id) THEN
+      -- Released before it was reserved (a checkout that gave up on a reserve still on its way):
+      -- a tombstone, so that the late reserve finds the id taken and holds nothing.
+      INSERT INTO inventory.reservation (id, reference, region, status, lines, expires_at, created_at, updated_at)
+      VALUES (p_id, 'released before reserved', p_region, 'released', '[]'::jsonb, p_now, p_now, p_now)
+      ON CONFLICT (id) DO NOTHING;
+      IF FOUND THEN
+        RETURN QUERY SELECT 'released'::text, false, 'released before reserved'::text;
+        RETURN;
+      END IF;
+      -- the reserve recorded it meanwhile: release that
+      RETURN QUERY SELECT * FROM inventory.finish_reservation(p_id, p_to, p_shortages, p_actor, p_now, p_region);
+      RETURN;
+    END IF;
     RETURN QUERY SELECT r.status::text, false, r.reference::text FROM inventory.reservation r WHERE r.id = p_id;
     RETURN;
   END IF;

@@ -76,6 +76,31 @@ class ReservationRulesTest {
   }
 
   @Test
+  void aReleaseThatComesBeforeItsReservationMakesTheLateReserveHoldNothing() {
+    String sku = newSku();
+    String other = newSku();
+    nodes.receive(sku, 5);
+    nodes.receive(other, 5);
+    UUID single = UUID.randomUUID();
+    UUID multi = UUID.randomUUID();
+    for (UUID id : new UUID[] {single, multi}) {
+      JsonObject released = call(nodes.a(), "inventory.release", new JsonObject().put("reservationId", id.toString()));
+      assertThat(released.getString("status")).isEqualTo("released");
+      assertThat(released.getJsonArray("allocations")).isEmpty();
+    }
+    assertThat(call(nodes.b(), "inventory.reserve", reservation(single, "checkout-late", sku, 2)).getString("status"))
+        .isEqualTo("released");
+    assertThat(call(nodes.b(), "inventory.reserve", reservation(multi, "checkout-late", sku, 1, other, 1))
+        .getString("status")).isEqualTo("released");
+    assertThat(reserved(sku)).isZero();
+    assertThat(reserved(other)).isZero();
+    assertThat(nodes.number("SELECT count(*) FROM inventory.ledger WHERE sku = ANY($1)", (Object) new String[] {sku, other}))
+        .isEqualTo(2); // the two receipts
+    assertThat(problem(nodes.a(), "inventory.commit", new JsonObject().put("reservationId", single.toString())).code())
+        .isEqualTo(ErrorCode.CONFLICT);
+  }
+
+  @Test
   void notEnoughStockIsAConflictNamingTheLineAndHoldsNothing() {
     String sku = newSku();
     String other = newSku();

@@ -65,6 +65,10 @@ public final class SagaRunner {
               : forward(reached, secrets, renewed);
         }).orElseGet(() -> complete(saga.at(step, SagaState.RUNNING, ctx)));
       }
+      if (done.cause() instanceof Rejected rejected && rejected.rejection() instanceof Rejection.Unfinished) {
+        // the lease went to a sweeper while the step was retried: the saga ends there, not here
+        return unfinished();
+      }
       Problem problem = Problems.from(done.cause());
       if (step.afterCapture()) {
         return pastCapture(saga, secrets, problem);

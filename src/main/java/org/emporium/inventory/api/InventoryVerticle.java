@@ -49,7 +49,7 @@ public final class InventoryVerticle extends VerticleBase {
     InventorySettings settings = InventorySettings.from(platform.config(), VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE);
     Pool pool = platform.clients().postgres(vertx, CONTEXT);
     Outbox outbox = new Outbox(CONTEXT, platform.region(), platform.ids(), platform.clock());
-    PgReservations reservations = new PgReservations();
+    PgReservations reservations = new PgReservations(platform.region());
     PgStockLevels stock = new PgStockLevels();
     RecordCodec.register(vertx, LineRequest.class, LineOutcome.class);
     ShardClient shards = new ShardClient(vertx, settings.shards(), platform.config().eventBusTimeoutMs());

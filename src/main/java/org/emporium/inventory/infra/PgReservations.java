@@ -38,9 +38,16 @@ public final class PgReservations implements Reservations {
       + " ON CONFLICT (id) DO NOTHING";
   private static final String MARK_RESERVED = "UPDATE inventory.reservation SET status = 'reserved', updated_at = $2"
       + " WHERE id = $1 AND status = 'pending'";
-  private static final String FINISH = "SELECT r_status, r_changed, r_reference FROM inventory.finish_reservation($1, $2, $3, $4, $5)";
+  private static final String FINISH = "SELECT r_status, r_changed, r_reference FROM inventory.finish_reservation($1, $2, $3, $4, $5, $6)";
   private static final String DUE = "SELECT id FROM inventory.reservation WHERE status IN ('pending', 'reserved')"
       + " AND expires_at <= $1 ORDER BY expires_at LIMIT $2";
+
+  private final String region;
+
+  /** {@code region}: the node's, recorded on a release that comes before its reservation (a tombstone). */
+  public PgReservations(String region) {
+    this.region = region;
+  }
 
   @Override
   public Future<List<LineOutcome>> reserveBatch(SqlClient client, List<LineRequest> batch, String actor, Instant now) {
@@ -104,7 +111,7 @@ public final class PgReservations implements Reservations {
   @Override
   public Future<Optional<Finish>> finish(SqlClient client, UUID id, ReservationStatus to, JsonArray shortages,
       String actor, Instant now) {
-    return client.preparedQuery(FINISH).execute(Tuple.of(id, to.code(), shortages, actor, utc(now)))
+    return client.preparedQuery(FINISH).execute(Tuple.of(id, to.code(), shortages, actor, utc(now), region))
         .map(rows -> {
           if (rows.size() == 0) {
             return Optional.empty();
