@@ -59,7 +59,9 @@ public final class PromotionEndpoints {
     PgPromotions promotions = new PgPromotions();
     PgRedemptions redemptions = new PgRedemptions(outbox);
     long cacheMs = Settings.of(platform.config()).child("pricing").child("promotions").nonNegative("cacheMs");
-    CachedPromotions cached = new CachedPromotions(promotions, cacheMs * 1_000_000L, CACHED_CODES, System::nanoTime);
+    long staleMs = Settings.of(platform.config()).child("pricing").child("promotions").nonNegative("staleMs");
+    CachedPromotions cached = new CachedPromotions(promotions, cacheMs * 1_000_000L, staleMs * 1_000_000L,
+        CACHED_CODES, System::nanoTime);
     // every instance in the cluster forgets what it read when an administrator changes a promotion
     this.changes = vertx.eventBus().consumer(CHANGED, change -> cached.clear());
     this.managing = new ManagingPromotions(pool, outbox, promotions, platform.ids(), platform.clock());
