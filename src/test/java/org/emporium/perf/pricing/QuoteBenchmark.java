@@ -53,8 +53,8 @@ public final class QuoteBenchmark {
       Pool pool = new Clients(node.config()).postgresUnshared(vertx, "pricing", 1);
       lines.add("PostgreSQL fsync/synchronous_commit: " + pool.query("SELECT current_setting('fsync') || '/' || "
           + "current_setting('synchronous_commit')").execute().await(10, TimeUnit.SECONDS).iterator().next().getString(0)
-          + " (quotes write nothing: rates and tax tables are cached per verticle; the catalog lookup and a"
-          + " coupon's evaluation read tables)");
+          + " (quotes write nothing: rates, tax tables and coupons' promotions are cached per verticle, catalog"
+          + " products per node; a promotion with per-customer limits reads its uses)");
       lines.add(String.format("machine: %d cores, %d s per point, load inside the node's JVM, coupon: %s",
           Runtime.getRuntime().availableProcessors(), seconds, coupon.isEmpty() ? "none" : coupon));
       JsonObject quote = cart(vertx, coupon);
