@@ -1,9 +1,9 @@
 -- The SQL of one guest checkout (two cart lines, card approved), as the engine sent it to PostgreSQL,
 -- captured with log_statement = 'all' by perf/checkout (each run captures one checkout again into
 -- perf/results/<timestamp>-checkout/captured-statements.log and checks this script against it).
--- Run by pgbench -M prepared: one pgbench transaction = one checkout = the engine's 34 statements in
--- the engine's own transaction boundaries (7 explicit transactions and 12 statements in autocommit:
--- 19 commits, each waiting for its WAL flush as the engine's do). The saga writes its row before and
+-- Run by pgbench -M prepared: one pgbench transaction = one checkout = the engine's 33 statements in
+-- the engine's own transaction boundaries (7 explicit transactions and 11 statements in autocommit:
+-- 18 commits, each waiting for its WAL flush as the engine's do). The saga writes its row before and
 -- after the capture only (not after every step), and its end gives back purchase-cap claims.
 -- Left out: the 6 pg_notify calls after commits (the engine coalesces them per node under load) and
 -- the background work a checkout causes later (outbox relay, consumers, stock-change publisher, cart
@@ -19,8 +19,6 @@ BEGIN;
 INSERT INTO checkout.idempotency AS i (scope, key, fingerprint, checkout_id, created_at, expires_at) VALUES (('cart:' || ('00000000-0000-7000-8004-' || lpad(to_hex(:n::bigint), 12, '0')) || E'\x3a3160cc07ae825426')::character varying, (('00000000-0000-7000-8005-' || lpad(to_hex(:n::bigint), 12, '0')))::character varying, 'b8d2a88f708003ee3dabb153b0ea74bd5593ec2a0d7725d9c771bb34c8bd5979'::character varying, (('00000000-0000-7000-8000-' || lpad(to_hex(:n::bigint), 12, '0')))::uuid, now(), now() + interval '86400 seconds') ON CONFLICT (scope, key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, checkout_id = EXCLUDED.checkout_id, response = NULL, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at WHERE i.expires_at <= EXCLUDED.created_at RETURNING checkout_id;
 INSERT INTO checkout.saga (id, cart_id, customer_id, scope, idempotency_key, order_id, payment_id, reservation_id, step, state, attempt, owner, context, lease_until, created_at, updated_at) VALUES ((('00000000-0000-7000-8000-' || lpad(to_hex(:n::bigint), 12, '0')))::uuid, (('00000000-0000-7000-8004-' || lpad(to_hex(:n::bigint), 12, '0')))::uuid, NULL::uuid, ('cart:' || ('00000000-0000-7000-8004-' || lpad(to_hex(:n::bigint), 12, '0')) || E'\x3a3160cc07ae825426')::character varying, (('00000000-0000-7000-8005-' || lpad(to_hex(:n::bigint), 12, '0')))::character varying, (('00000000-0000-7000-8001-' || lpad(to_hex(:n::bigint), 12, '0')))::uuid, (('00000000-0000-7000-8002-' || lpad(to_hex(:n::bigint), 12, '0')))::uuid, (('00000000-0000-7000-8003-' || lpad(to_hex(:n::bigint), 12, '0')))::uuid, 'view'::character varying, 'running'::character varying, '1'::integer, 'b4714188-5487-480d-91fd-0eb2d9f0ebe2/26'::character varying, '{"email": "bench@example.com", "shippingAddress": {"city": "Berlin", "name": "Ada Bench", "line1": "1 Main St", "country": "DE", "postalCode": "10115"}}'::jsonb, now() + interval '15 seconds', now(), now());
 COMMIT;
--- catalog
-SELECT sku, product_id FROM catalog.sku WHERE sku = ANY(('{' || 'CKB-' || :s1 || ',' || 'CKB-' || :s2 || '}')::text[]::text[]);
 -- inventory
 INSERT INTO inventory.reservation (id, reference, region, status, lines, expires_at, created_at, updated_at) VALUES ((('00000000-0000-7000-8003-' || lpad(to_hex(:n::bigint), 12, '0')))::uuid, (('00000000-0000-7000-8000-' || lpad(to_hex(:n::bigint), 12, '0')))::character varying, 'test-1'::character varying, 'pending', ('[{"sku": "' || 'CKB-' || :s1 || '", "quantity": 1}, {"sku": "' || 'CKB-' || :s2 || '", "quantity": 1}]')::jsonb, now() + interval '900 seconds', now(), now()) ON CONFLICT (id) DO NOTHING;
 -- inventory

@@ -27,8 +27,9 @@ final class StatementCapture {
   private static final String PREFIX = "%m [%p] %a %v %x: ";
   private static final Pattern ENTRY = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:");
   private static final Pattern STATEMENT = Pattern.compile("\\[(\\d+)\\] .*?LOG:  (?:execute [^:]*|statement): (.*)$");
-  private static final Pattern BACKGROUND = Pattern.compile("advisory_xact_lock|SKIP LOCKED|published_at = now"
-      + "|EXISTS \\(SELECT 1 FROM \\w+\\.outbox|extract\\(epoch FROM now|processed_event|cart\\.cart|changed_pending");
+  private static final Pattern BACKGROUND = Pattern.compile("pg_try_advisory_xact_lock|SKIP LOCKED|published_at = now"
+      + "|\\.outbox WHERE published_at IS NULL ORDER BY|extract\\(epoch FROM now|processed_event|cart\\.cart"
+      + "|changed_pending|FROM inventory\\.reservation WHERE status IN");
   private static final Pattern APPLICATION = Pattern.compile("\\[\\d+\\] (\\S*) ");
 
   private StatementCapture() {
