@@ -167,6 +167,7 @@ DECLARE
   d_on_hand int;
   d_reserved int;
   ref text;
+  revived boolean := false;
 BEGIN
   IF p_to = 'committed' THEN
     -- A sale that ends after its hold ran out (the saga was held up past the expiry) still sells
@@ -177,58 +178,48 @@ BEGIN
       PERFORM 1 FROM inventory.stock s JOIN inventory.reservation_line l
                   ON l.sku = s.sku AND l.warehouse_id = s.warehouse_id
        WHERE l.reservation_id = p_id ORDER BY s.sku, s.warehouse_id FOR UPDATE OF s;
-      IF NOT EXISTS (SELECT 1 FROM inventory.reservation_line l JOIN inventory.stock s
-                       ON l.sku = s.sku AND l.warehouse_id = s.warehouse_id
-                      WHERE l.reservation_id = p_id AND s.on_hand - s.reserved < l.quantity) THEN
+      revived := NOT EXISTS (SELECT 1 FROM inventory.reservation_line l JOIN inventory.stock s
+                               ON l.sku = s.sku AND l.warehouse_id = s.warehouse_id
+                              WHERE l.reservation_id = p_id AND s.on_hand - s.reserved < l.quantity);
+      IF revived THEN
         UPDATE inventory.reservation SET status = 'committed', updated_at = p_now WHERE id = p_id;
-        FOR line IN SELECT l.sku, l.warehouse_id, l.quantity FROM inventory.reservation_line l
-                     WHERE l.reservation_id = p_id ORDER BY l.sku, l.warehouse_id LOOP
-          WITH moved AS (
-            UPDATE inventory.stock s SET on_hand = s.on_hand - line.quantity
-             WHERE s.sku = line.sku AND s.warehouse_id = line.warehouse_id
-            RETURNING s.on_hand, s.reserved)
-          INSERT INTO inventory.ledger (sku, warehouse_id, kind, quantity, on_hand_before, on_hand_after,
-                                        reserved_before, reserved_after, reference, actor, created_at)
-          SELECT line.sku, line.warehouse_id, 'sold', line.quantity, moved.on_hand + line.quantity, moved.on_hand,
-                 moved.reserved, moved.reserved, p_id::text, p_actor, p_now
-            FROM moved;
-        END LOOP;
-        RETURN QUERY SELECT p_to, true, ref;
-        RETURN;
       END IF;
     END IF;
   END IF;
-  UPDATE inventory.reservation
-     SET status = p_to, updated_at = p_now, shortages = coalesce(p_shortages, shortages)
-   WHERE id = p_id AND (
-         (p_to = 'committed' AND status = 'reserved')
-      OR (p_to = 'released' AND status IN ('pending', 'reserved'))
-      OR (p_to = 'rejected' AND status = 'pending')
-      OR (p_to = 'expired' AND status IN ('pending', 'reserved') AND expires_at <= p_now)
-      OR (p_to = 'returned' AND status = 'committed'))
-  RETURNING reference INTO ref;
-  IF NOT FOUND THEN
-    IF p_to = 'released' AND NOT EXISTS (SELECT 1 FROM inventory.reservation r WHERE r.id = p_id) THEN
-      -- Released before it was reserved (a checkout that gave up on a reserve still on its way):
-      -- a tombstone, so that the late reserve finds the id taken and holds nothing.
-      INSERT INTO inventory.reservation (id, reference, region, status, lines, expires_at, created_at, updated_at)
-      VALUES (p_id, 'released before reserved', p_region, 'released', '[]'::jsonb, p_now, p_now, p_now)
-      ON CONFLICT (id) DO NOTHING;
-      IF FOUND THEN
-        RETURN QUERY SELECT 'released'::text, false, 'released before reserved'::text;
+  IF NOT revived THEN
+    UPDATE inventory.reservation
+       SET status = p_to, updated_at = p_now, shortages = coalesce(p_shortages, shortages)
+     WHERE id = p_id AND (
+           (p_to = 'committed' AND status = 'reserved')
+        OR (p_to = 'released' AND status IN ('pending', 'reserved'))
+        OR (p_to = 'rejected' AND status = 'pending')
+        OR (p_to = 'expired' AND status IN ('pending', 'reserved') AND expires_at <= p_now)
+        OR (p_to = 'returned' AND status = 'committed'))
+    RETURNING reference INTO ref;
+    IF NOT FOUND THEN
+      IF p_to = 'released' AND NOT EXISTS (SELECT 1 FROM inventory.reservation r WHERE r.id = p_id) THEN
+        -- Released before it was reserved (a checkout that gave up on a reserve still on its way):
+        -- a tombstone, so that the late reserve finds the id taken and holds nothing.
+        INSERT INTO inventory.reservation (id, reference, region, status, lines, expires_at, created_at, updated_at)
+        VALUES (p_id, 'released before reserved', p_region, 'released', '[]'::jsonb, p_now, p_now, p_now)
+        ON CONFLICT (id) DO NOTHING;
+        IF FOUND THEN
+          RETURN QUERY SELECT 'released'::text, false, 'released before reserved'::text;
+          RETURN;
+        END IF;
+        -- the reserve recorded it meanwhile: release that
+        RETURN QUERY SELECT * FROM inventory.finish_reservation(p_id, p_to, p_shortages, p_actor, p_now, p_region);
         RETURN;
       END IF;
-      -- the reserve recorded it meanwhile: release that
-      RETURN QUERY SELECT * FROM inventory.finish_reservation(p_id, p_to, p_shortages, p_actor, p_now, p_region);
+      RETURN QUERY SELECT r.status::text, false, r.reference::text FROM inventory.reservation r WHERE r.id = p_id;
       RETURN;
     END IF;
-    RETURN QUERY SELECT r.status::text, false, r.reference::text FROM inventory.reservation r WHERE r.id = p_id;
-    RETURN;
   END IF;
   FOR line IN SELECT l.sku, l.warehouse_id, l.quantity FROM inventory.reservation_line l
                WHERE l.reservation_id = p_id ORDER BY l.sku, l.warehouse_id LOOP
     d_on_hand := CASE p_to WHEN 'committed' THEN -line.quantity WHEN 'returned' THEN line.quantity ELSE 0 END;
-    d_reserved := CASE WHEN p_to = 'returned' THEN 0 ELSE -line.quantity END;
+    -- a revived sale's units are no longer reserved; a return moves on hand only
+    d_reserved := CASE WHEN p_to = 'returned' OR revived THEN 0 ELSE -line.quantity END;
     WITH moved AS (
       UPDATE inventory.stock s SET reserved = s.reserved + d_reserved, on_hand = s.on_hand + d_on_hand
        WHERE s.sku = line.sku AND s.warehouse_id = line.warehouse_id

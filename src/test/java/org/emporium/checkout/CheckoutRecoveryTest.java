@@ -75,11 +75,7 @@ class CheckoutRecoveryTest {
   void aPaidSagaWhoseHoldRanOutAndWhoseUnitsWereSoldMeanwhileCancelsTheOrderAndFails() {
     String sku = node.sku(1500, 1);
     Interrupted saga = interruptedAt("mark_paid", sku, 1, reservation -> {
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (!"expired".equals(node.reservationStatus(reservation.toString())) && System.nanoTime() < deadline) {
-        CheckoutNode.await(io.vertx.core.Future.future(p -> node.vertx().setTimer(100, t -> p.complete())));
-      }
-      assertThat(node.reservationStatus(reservation.toString())).isEqualTo("expired");
+      awaitExpired(reservation);
       // the only unit, free again, goes to another buyer while the saga is held up
       node.call("inventory.reserve", new JsonObject().put("reservationId", UUID.randomUUID().toString())
           .put("reference", "another buyer").put("lines", new JsonArray()
@@ -101,11 +97,7 @@ class CheckoutRecoveryTest {
   void aPaidSagaWhoseHoldRanOutIsStillSoldWhenTheUnitsAreFree() {
     String sku = node.sku(1500, 2);
     Interrupted saga = interruptedAt("mark_paid", sku, 1, reservation -> {
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (!"expired".equals(node.reservationStatus(reservation.toString())) && System.nanoTime() < deadline) {
-        CheckoutNode.await(io.vertx.core.Future.future(p -> node.vertx().setTimer(100, t -> p.complete())));
-      }
-      assertThat(node.reservationStatus(reservation.toString())).isEqualTo("expired");
+      awaitExpired(reservation);
     });
     Row ended = awaitEnded(saga.id);
     assertThat(ended.getString("state")).isEqualTo("completed");
@@ -172,6 +164,15 @@ class CheckoutRecoveryTest {
         id, UUID.fromString(cart.getString("cartId")), scope, key, order, payment, reservation, step, context,
         java.time.OffsetDateTime.ofInstant(past, java.time.ZoneOffset.UTC));
     return new Interrupted(id, order, payment, reservation, cart, key, body);
+  }
+
+  /** Waits for the inventory sweeper to expire {@code reservation}. */
+  private static void awaitExpired(UUID reservation) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!"expired".equals(node.reservationStatus(reservation.toString())) && System.nanoTime() < deadline) {
+      CheckoutNode.await(io.vertx.core.Future.future(p -> node.vertx().setTimer(100, t -> p.complete())));
+    }
+    assertThat(node.reservationStatus(reservation.toString())).isEqualTo("expired");
   }
 
   private static Row awaitEnded(UUID id) {

@@ -72,14 +72,7 @@ final class ShardBatches {
   }
 
   private void execute(List<Message<LineRequest>> batch, int attempt) {
-    List<LineRequest> requests = batch.stream().map(Message::body).toList();
-    Future<List<LineOutcome>> outcomes;
-    try {
-      outcomes = reservations.reserveBatch(pool, requests, ACTOR, clock.instant());
-    } catch (RuntimeException e) {
-      outcomes = Future.failedFuture(e);
-    }
-    outcomes.onComplete(done -> {
+    reserve(batch).onComplete(done -> {
       if (done.failed() && attempt < MAX_ATTEMPTS && done.cause() instanceof PgException pg
           && RETRIED.contains(pg.getSqlState())) {
         // another node recorded one of these reservation ids meanwhile (the statement then answers
@@ -94,32 +87,37 @@ final class ShardBatches {
         return;
       }
       answer(batch, done);
-      inFlight = false;
-      if (!waiting.isEmpty()) {
-        next();
-      }
+      finished();
     });
   }
 
   private void alone(List<Message<LineRequest>> batch, int index) {
     if (index == batch.size()) {
-      inFlight = false;
-      if (!waiting.isEmpty()) {
-        next();
-      }
+      finished();
       return;
     }
     List<Message<LineRequest>> one = List.of(batch.get(index));
-    Future<List<LineOutcome>> outcome;
-    try {
-      outcome = reservations.reserveBatch(pool, List.of(one.get(0).body()), ACTOR, clock.instant());
-    } catch (RuntimeException e) {
-      outcome = Future.failedFuture(e);
-    }
-    outcome.onComplete(done -> {
+    reserve(one).onComplete(done -> {
       answer(one, done);
       alone(batch, index + 1);
     });
+  }
+
+  /** One statement for {@code batch}; a failure to even send it is a failed future too. */
+  private Future<List<LineOutcome>> reserve(List<Message<LineRequest>> batch) {
+    try {
+      return reservations.reserveBatch(pool, batch.stream().map(Message::body).toList(), ACTOR, clock.instant());
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** The batch in flight is answered: the next one starts if requests are waiting. */
+  private void finished() {
+    inFlight = false;
+    if (!waiting.isEmpty()) {
+      next();
+    }
   }
 
   private static void answer(List<Message<LineRequest>> batch, io.vertx.core.AsyncResult<List<LineOutcome>> done) {

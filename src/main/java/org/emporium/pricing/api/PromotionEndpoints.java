@@ -58,10 +58,9 @@ public final class PromotionEndpoints {
     this.vertx = vertx;
     PgPromotions promotions = new PgPromotions();
     PgRedemptions redemptions = new PgRedemptions(outbox);
-    long cacheMs = Settings.of(platform.config()).child("pricing").child("promotions").nonNegative("cacheMs");
-    long staleMs = Settings.of(platform.config()).child("pricing").child("promotions").nonNegative("staleMs");
-    CachedPromotions cached = new CachedPromotions(promotions, cacheMs * 1_000_000L, staleMs * 1_000_000L,
-        CACHED_CODES, System::nanoTime);
+    Settings cache = Settings.of(platform.config()).child("pricing").child("promotions");
+    CachedPromotions cached = new CachedPromotions(promotions, cache.nonNegative("cacheMs") * 1_000_000L,
+        cache.nonNegative("staleMs") * 1_000_000L, CACHED_CODES, System::nanoTime);
     // every instance in the cluster forgets what it read when an administrator changes a promotion
     this.changes = vertx.eventBus().consumer(CHANGED, change -> cached.clear());
     this.managing = new ManagingPromotions(pool, outbox, promotions, platform.ids(), platform.clock());
