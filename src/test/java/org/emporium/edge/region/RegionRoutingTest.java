@@ -57,7 +57,9 @@ class RegionRoutingTest {
         "regions.countries", countries,
         "regions.peers", new JsonObject().put("us-1", "http://127.0.0.1:" + usPort)
             .put("slow-1", "http://127.0.0.1:" + silent.actualPort())
-            .put("gone-1", "http://127.0.0.1:" + TestNode.freePort()).encode()));
+            // port 1: nothing listens there, so the connection is refused (a port found free now
+            // may be taken by a server the next node starts, which then leaves the request unanswered)
+            .put("gone-1", "http://127.0.0.1:1").encode()));
     us = TestNode.start(usDir, Map.of("roles", "region-test", "region", "us-1", "http.port", String.valueOf(usPort),
         "regions.enabled", "true", "regions.mode", "redirect", "regions.countries", countries,
         "regions.peers", new JsonObject().put("eu-1", base(euPort) + "/").encode()));
