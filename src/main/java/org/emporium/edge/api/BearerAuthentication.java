@@ -2,8 +2,8 @@ package org.emporium.edge.api;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.AuthenticationHandler;
 import org.emporium.edge.auth.Authenticator;
+import org.emporium.edge.pipeline.Step;
 import org.emporium.platform.auth.Principal;
 import org.emporium.platform.error.ErrorCode;
 import org.emporium.platform.error.Problem;
@@ -15,7 +15,7 @@ import org.emporium.platform.error.Problems;
  * the operation's permission (403). Operations that declare no security ignore credentials. The
  * caller goes to {@link BusForwarder} under {@link #PRINCIPAL}.
  */
-final class BearerAuthentication implements AuthenticationHandler {
+final class BearerAuthentication implements Step {
 
   static final String PRINCIPAL = "emporium.principal";
 
@@ -28,10 +28,10 @@ final class BearerAuthentication implements AuthenticationHandler {
   }
 
   @Override
-  public void handle(RoutingContext rc) {
+  public void handle(RoutingContext rc, Runnable next) {
     String authorization = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
     if (!security.tokenAccepted() || (authorization == null && !security.tokenRequired())) {
-      rc.next();
+      next.run();
       return;
     }
     authenticator.authenticate(authorization).onComplete(done -> {
@@ -46,7 +46,7 @@ final class BearerAuthentication implements AuthenticationHandler {
         rc.fail(Problem.of(ErrorCode.FORBIDDEN, "Your roles do not allow this operation.").toException());
       } else {
         rc.put(PRINCIPAL, done.result());
-        rc.next();
+        next.run();
       }
     });
   }

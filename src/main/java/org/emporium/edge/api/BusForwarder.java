@@ -1,6 +1,5 @@
 package org.emporium.edge.api;
 
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
@@ -9,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatedRequest;
+import org.emporium.edge.pipeline.Step;
 import org.emporium.platform.eventbus.ForwardedReply;
 import org.emporium.platform.eventbus.ForwardedRequest;
 import org.emporium.platform.eventbus.RequestIds;
@@ -20,7 +20,7 @@ import java.util.Map;
  * Forwards a validated REST request to the owning context over the event bus, with a timeout,
  * and writes its reply. The request and reply formats are described in {@code docs/edge.md}.
  */
-final class BusForwarder implements Handler<RoutingContext> {
+final class BusForwarder implements Step {
 
   private final Vertx vertx;
   private final String operationId;
@@ -35,7 +35,8 @@ final class BusForwarder implements Handler<RoutingContext> {
   }
 
   @Override
-  public void handle(RoutingContext rc) {
+  public void handle(RoutingContext rc, Runnable next) {
+    // the last step: it answers the request
     ValidatedRequest request = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
     RequestParameter body = request.getBody();
     Object value = body == null || body.isNull() ? null : body.get();

@@ -5,13 +5,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import io.vertx.ext.web.handler.InputTrustHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.json.schema.JsonSchemaValidationException;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaRepository;
 import io.vertx.json.schema.Validator;
+import io.vertx.json.schema.common.dsl.SchemaType;
 import io.vertx.openapi.contract.MediaType;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
@@ -33,6 +33,7 @@ import io.vertx.openapi.validation.transformer.LabelTransformer;
 import io.vertx.openapi.validation.transformer.MatrixTransformer;
 import io.vertx.openapi.validation.transformer.ParameterTransformer;
 import io.vertx.openapi.validation.transformer.SimpleTransformer;
+import org.emporium.edge.pipeline.Step;
 
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -42,23 +43,28 @@ import java.util.Map;
 /**
  * Validates a request against its operation with the contract's own rules, transformers and
  * failures, but after {@link BearerAuthentication} (an anonymous caller learns nothing from it) and
- * with schema validators built once per operation. The library's validator builds a validator per
+ * with schema validators built once per operation, and the contract's simple schemas compiled into
+ * plain checks ({@link QuickSchema}) that spare the validator the values they accept. The library's validator builds a validator per
  * parameter on every request and hops to a worker thread for each, which cost more than the rest
  * of a product read; here small requests are checked on the event loop and only large bodies go to
  * a worker.
  */
-final class RequestValidation implements InputTrustHandler {
+final class RequestValidation implements Step {
 
   private static final int INLINE_BODY_BYTES = 16 * 1024;
 
-  private record Checked(Parameter parameter, ParameterTransformer transformer, Validator validator) {
+  private record Checked(Parameter parameter, ParameterTransformer transformer, Validator validator,
+      QuickSchema.Check quick, boolean text) {
+  }
+
+  private record Body(Validator validator, QuickSchema.Check quick) {
   }
 
   private final Vertx vertx;
   private final RequestExtractor extractor;
   private final Operation operation;
   private final List<Checked> parameters;
-  private final Map<String, Validator> bodies = new HashMap<>();
+  private final Map<String, Body> bodies = new HashMap<>();
   private final RawBodies raw;
 
   RequestValidation(Vertx vertx, OpenAPIContract contract, RequestExtractor extractor, Operation operation) {
@@ -72,22 +78,24 @@ final class RequestValidation implements InputTrustHandler {
     transformers.put(Style.MATRIX, new MatrixTransformer());
     transformers.put(Style.FORM, new FormTransformer());
     this.parameters = operation.getParameters().stream().map(parameter -> new Checked(parameter,
-        transformers.get(parameter.getStyle()), schemas.validator(parameter.getSchema()))).toList();
+        transformers.get(parameter.getStyle()), schemas.validator(parameter.getSchema()),
+        QuickSchema.compile(parameter.getSchema()), isText(parameter))).toList();
     RequestBody body = operation.getRequestBody();
     if (body != null) {
-      body.getContent().forEach((type, media) -> bodies.put(media.getIdentifier(), schemas.validator(media.getSchema())));
+      body.getContent().forEach((type, media) -> bodies.put(media.getIdentifier(),
+          new Body(schemas.validator(media.getSchema()), QuickSchema.compile(media.getSchema()))));
     }
     this.raw = RawBodies.of(schemas, operation);
   }
 
   @Override
-  public void handle(RoutingContext rc) {
+  public void handle(RoutingContext rc, Runnable next) {
     extractor.extractValidatableRequest(rc, operation)
         .compose(request -> rc.body().length() <= INLINE_BODY_BYTES ? inline(request, rc)
             : vertx.executeBlocking(() -> validate(request, rc), false))
         .onSuccess(validated -> {
           rc.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validated);
-          rc.next();
+          next.run();
         })
         .onFailure(failure -> rc.fail(failure instanceof ValidatorException invalid
             ? new HttpException(400, invalid.getMessage(), invalid) : failure));
@@ -131,7 +139,10 @@ final class RequestValidation implements InputTrustHandler {
     if (checked.transformer() == null) {
       throw ValidatorException.createUnsupportedValueFormat(parameter);
     }
-    Object transformed = PageSizes.clamp(parameter, checked.transformer().transform(parameter, String.valueOf(value.get())));
+    Object transformed = PageSizes.clamp(parameter, transform(checked, String.valueOf(value.get())));
+    if (checked.quick() != null && checked.quick().accepts(transformed)) {
+      return new RequestParameterImpl(transformed);
+    }
     OutputUnit result = outcome(checked.validator(), transformed, "The parameter " + parameter.getName() + " is not valid.");
     try {
       result.checkValidity();
@@ -139,6 +150,25 @@ final class RequestValidation implements InputTrustHandler {
     } catch (JsonSchemaValidationException e) {
       throw SchemaValidationException.createErrorFromOutputUnitType(parameter, result, e);
     }
+  }
+
+  /** A string parameter in the simple or form style: one value, no prefix. */
+  private static boolean isText(Parameter parameter) {
+    return parameter.getSchemaType() == SchemaType.STRING
+        && (parameter.getStyle() == Style.SIMPLE || parameter.getStyle() == Style.FORM);
+  }
+
+  /**
+   * The library's transformation of a raw parameter value. For a string parameter it keeps a word
+   * ({@code \w+}) as it is, else it tries the text as JSON and, when that fails, as a quoted
+   * JSON string, compiling a pattern and throwing an exception on the way. Words and UUIDs come
+   * out unchanged (a UUID is never a whole JSON value), so those are kept here at once.
+   */
+  private static Object transform(Checked checked, String raw) {
+    if (checked.text() && (QuickSchema.word(raw) || QuickSchema.uuid(raw))) {
+      return raw;
+    }
+    return checked.transformer().transform(checked.parameter(), raw);
   }
 
   private RequestParameter body(ValidatableRequest request) {
@@ -154,8 +184,8 @@ final class RequestValidation implements InputTrustHandler {
       return new RequestParameterImpl(null);
     }
     MediaType media = body.determineContentType(request.getContentType());
-    Validator validator = media == null ? null : bodies.get(media.getIdentifier());
-    ContentAnalyser analyser = validator == null ? null : ContentAnalyser.getContentAnalyser(media,
+    Body checks = media == null ? null : bodies.get(media.getIdentifier());
+    ContentAnalyser analyser = checks == null ? null : ContentAnalyser.getContentAnalyser(media,
         request.getContentType(), request.getBody().getBuffer(Buffer.buffer()), ValidationContext.REQUEST);
     if (analyser == null) {
       throw new ValidatorException("The format of the request body is not supported",
@@ -163,7 +193,10 @@ final class RequestValidation implements InputTrustHandler {
     }
     analyser.checkSyntacticalCorrectness();
     Object value = analyser.transform();
-    OutputUnit result = outcome(validator, value, "The request body is not valid.");
+    if (checks.quick() != null && checks.quick().accepts(value)) {
+      return new RequestParameterImpl(value);
+    }
+    OutputUnit result = outcome(checks.validator(), value, "The request body is not valid.");
     try {
       result.checkValidity();
       return new RequestParameterImpl(value);

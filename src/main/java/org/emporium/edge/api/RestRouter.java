@@ -12,9 +12,13 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
 import org.emporium.edge.auth.Authenticator;
+import org.emporium.edge.pipeline.Step;
 import org.emporium.edge.ratelimit.RateLimits;
 import org.emporium.edge.region.RegionRouting;
 import org.emporium.platform.node.Platform;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Builds the REST router from the OpenAPI contract: local operations (health, metrics, the
@@ -61,18 +65,20 @@ final class RestRouter {
           default -> throw new IllegalStateException("no local handler for " + operationId);
         }
       } else {
+        List<Step> steps = new ArrayList<>();
         if (regions.enabled()) {
           // before authentication: the owning region's edge checks the token (docs/regions.md)
-          route.addHandler(regions.handler(operation));
+          steps.add(regions.step(operation));
         }
         // authenticate first, then validate (the router's own validation would run before both)
-        route.setDoValidation(false)
-            .addHandler(new BearerAuthentication(authenticator, OperationSecurity.of(route.getOperation())))
-            .addHandler(limits.handler(operation, BearerAuthentication::customerId))
-            .addHandler(new RequestValidation(vertx, contract, extractor, route.getOperation()));
-        route.addHandler(new BusForwarder(vertx, operationId, operation.getString("x-emporium-address"),
+        steps.add(new BearerAuthentication(authenticator, OperationSecurity.of(route.getOperation())));
+        steps.add(limits.step(operation, BearerAuthentication::customerId));
+        steps.add(new RequestValidation(vertx, contract, extractor, route.getOperation()));
+        steps.add(new BusForwarder(vertx, operationId, operation.getString("x-emporium-address"),
             operation.getBoolean("x-emporium-long-running", false) ? platform.config().eventBusLongTimeoutMs()
                 : platform.config().eventBusTimeoutMs()));
+        // one handler: the router matches the route's path once, not once per step
+        route.setDoValidation(false).addHandler(Step.chain(steps));
       }
     }
     Router router = builder.createRouter();

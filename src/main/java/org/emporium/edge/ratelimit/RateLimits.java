@@ -7,8 +7,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.InputTrustHandler;
 import io.vertx.redis.client.Redis;
+import org.emporium.edge.pipeline.Step;
 import org.emporium.platform.error.Problem;
 import org.emporium.platform.node.Platform;
 import org.slf4j.Logger;
@@ -59,16 +59,16 @@ public final class RateLimits {
    * The handler for an operation ({@code operation} is its OpenAPI object); {@code customer} reads
    * the signed-in customer's id off the routing context, null for anonymous callers.
    */
-  public InputTrustHandler handler(JsonObject operation, Function<RoutingContext, UUID> customer) {
+  public Step step(JsonObject operation, Function<RoutingContext, UUID> customer) {
     RouteClass routeClass = RouteClass.ofKey(operation.getString(EXTENSION, RouteClass.BROWSE.key()));
-    // an input-trust handler: Vert.x Web runs these after authentication and before validation
-    return limiter == null ? RoutingContext::next : rc -> {
+    // after authentication (the customer is known) and before validation
+    return limiter == null ? (rc, next) -> next.run() : (rc, next) -> {
       SocketAddress peer = rc.request().remoteAddress();
       String ip = peer == null || peer.host() == null ? "unknown" : peer.host();
       limiter.check(routeClass, ip, customer.apply(rc)).onComplete(done -> {
         if (done.failed()) {
           unchecked(done.cause());
-          rc.next();
+          next.run();
           return;
         }
         Decision decision = done.result();
@@ -76,7 +76,7 @@ public final class RateLimits {
             .putHeader("RateLimit-Remaining", String.valueOf(decision.remaining()))
             .putHeader("RateLimit-Reset", String.valueOf(decision.resetSeconds()));
         if (decision.allowed()) {
-          rc.next();
+          next.run();
         } else {
           metrics.refused(routeClass);
           rc.fail(Problem.tooManyRequests("Too many " + routeClass.key() + " requests; retry in "

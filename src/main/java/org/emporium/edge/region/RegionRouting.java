@@ -4,7 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.AuthenticationHandler;
+import org.emporium.edge.pipeline.Step;
 import org.emporium.platform.config.NodeConfig;
 import org.emporium.platform.error.ErrorCode;
 import org.emporium.platform.error.Problem;
@@ -48,8 +48,8 @@ public final class RegionRouting {
    * The first handler of a forwarded operation: {@code x-emporium-regional} in the contract decides
    * whether it is routed, else its context (the part of {@code x-emporium-address} before the dot).
    */
-  public AuthenticationHandler handler(JsonObject operation) {
-    // typed as authentication, the earliest kind a contract route takes: it runs before the token check
+  public Step step(JsonObject operation) {
+    // before the token check: the owning region's edge checks it
     return isRegional(operation) ? this::route : this::serveHere;
   }
 
@@ -62,10 +62,10 @@ public final class RegionRouting {
     return REGIONAL_CONTEXTS.contains(address.substring(0, Math.max(0, address.indexOf('.'))));
   }
 
-  private void route(RoutingContext rc) {
+  private void route(RoutingContext rc, Runnable next) {
     if (rc.request().getHeader(PeerForwarder.FORWARDED) != null) {
       // already sent on once: the previous edge chose this region, so never send it further
-      serveHere(rc);
+      serveHere(rc, next);
       return;
     }
     RegionResolver.Route route = resolver.resolve(
@@ -74,7 +74,7 @@ public final class RegionRouting {
     if (route instanceof RegionResolver.Unknown unknown) {
       rc.fail(unknown(unknown).toException());
     } else if (!(route instanceof RegionResolver.Remote remote)) {
-      serveHere(rc);
+      serveHere(rc, next);
     } else if (settings.mode() == RegionSettings.Mode.REDIRECT) {
       rc.response()
           .setStatusCode(307)
@@ -101,8 +101,8 @@ public final class RegionRouting {
     return names.toString();
   }
 
-  private void serveHere(RoutingContext rc) {
+  private void serveHere(RoutingContext rc, Runnable next) {
     rc.response().putHeader(SERVED_BY, settings.region());
-    rc.next();
+    next.run();
   }
 }

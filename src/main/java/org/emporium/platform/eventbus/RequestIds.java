@@ -7,6 +7,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.spi.context.storage.ContextLocal;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -32,7 +33,19 @@ public final class RequestIds {
 
   /** The incoming id when it is safe to echo, else a new one. */
   public static String accept(String incoming) {
-    return incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+    return incoming != null && SANE.matcher(incoming).matches() ? incoming : generate();
+  }
+
+  /**
+   * A new random (version 4) UUID. A request id correlates logs and is no secret, so it comes from
+   * the thread's own generator: {@code UUID.randomUUID()} reads the shared secure generator, a
+   * measurable share of a cheap request's time on the event loop.
+   */
+  static String generate() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(high, low).toString();
   }
 
   public static void bind(Context context, String requestId) {
