@@ -41,6 +41,11 @@ public final class Migrations {
     this.source = source;
   }
 
+  /** The contexts with a schema (and a connection pool on every node), in migration order. */
+  public List<String> contexts() {
+    return MasterChangelog.contexts(source);
+  }
+
   /** Applies every pending change set; returns how many ran. */
   public int apply() {
     List<String> contexts = MasterChangelog.contexts(source);

@@ -15,6 +15,7 @@ import org.emporium.platform.clients.Clients;
 import org.emporium.platform.eventbus.RequestIds;
 import org.emporium.platform.id.TimeOrderedIds;
 import org.emporium.platform.logging.Logging;
+import org.emporium.platform.migration.ConnectionBudget;
 import org.emporium.platform.migration.Migrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,9 @@ public final class Node {
         infrastructure = LocalInfrastructure.start(config);
         config = infrastructure.configure(config);
       }
-      new Migrations(config.postgres(), source).apply();
+      Migrations migrations = new Migrations(config.postgres(), source);
+      migrations.apply();
+      ConnectionBudget.check(config.postgres(), migrations.contexts());
       HazelcastClusterManager cluster = ClusterMembership.clusterManager(config.cluster(), source);
       VertxOptions options = vertxOptions();
       vertx = await(Vertx.builder()
