@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Compares the connections a node may open to each PostgreSQL server (one pool of
@@ -69,14 +67,7 @@ public final class ConnectionBudget {
   }
 
   private static Server measure(String address, int wanted, List<String> contexts, PgSettings pg) {
-    Properties login = new Properties();
-    login.setProperty("user", pg.user());
-    if (pg.password() != null) {
-      login.setProperty("password", pg.password());
-    }
-    login.setProperty("connectTimeout", String.valueOf(Math.max(1, pg.connectTimeoutMs() / 1000)));
-    login.setProperty("ApplicationName", "emporium-budget");
-    try (Connection jdbc = DriverManager.getConnection(pg.jdbcUrl(), login);
+    try (Connection jdbc = Migrations.connect(pg, "emporium-budget");
          Statement statement = jdbc.createStatement();
          ResultSet row = statement.executeQuery("SELECT current_setting('max_connections')::int,"
              + " current_setting('superuser_reserved_connections')::int,"

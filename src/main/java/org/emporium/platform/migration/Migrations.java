@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -56,15 +57,20 @@ public final class Migrations {
     return applied;
   }
 
-  private int applyContext(String context, PgSettings pg) {
+  /** A JDBC connection for start-up work, named {@code application} on the server. */
+  static Connection connect(PgSettings pg, String application) throws SQLException {
     Properties login = new Properties();
     login.setProperty("user", pg.user());
     if (pg.password() != null) {
       login.setProperty("password", pg.password());
     }
     login.setProperty("connectTimeout", String.valueOf(Math.max(1, pg.connectTimeoutMs() / 1000)));
-    login.setProperty("ApplicationName", "emporium-migrate");
-    try (Connection jdbc = DriverManager.getConnection(pg.jdbcUrl(), login)) {
+    login.setProperty("ApplicationName", application);
+    return DriverManager.getConnection(pg.jdbcUrl(), login);
+  }
+
+  private int applyContext(String context, PgSettings pg) {
+    try (Connection jdbc = connect(pg, "emporium-migrate")) {
       try (Statement statement = jdbc.createStatement()) {
         statement.execute("CREATE SCHEMA IF NOT EXISTS " + context);
       }

@@ -113,7 +113,7 @@ class QuickSchemaTest {
         .contains(io.vertx.openapi.contract.Style.SIMPLE, io.vertx.openapi.contract.Style.FORM);
     Random random = new Random(7);
     List<String> raws = new ArrayList<>(List.of("abc", "ABC_1", "123", "0", "007", "1e5", "true", "null", "_"));
-    for (int i = 0; i < 2000; i++) {
+    for (int i = 0; i < 500; i++) {
       UUID id = new UUID(random.nextLong(), random.nextLong());
       raws.add(random.nextBoolean() ? id.toString() : id.toString().toUpperCase());
       // digits only in the first group, an exponent-like first group, zeros
@@ -185,7 +185,7 @@ class QuickSchemaTest {
       allowed.forEach(value -> samples.add(String.valueOf(value).toUpperCase()));
     }
     if ("object".equals(schema.getString("type"))) {
-      for (int i = 0; i < 300; i++) {
+      for (int i = 0; i < 200; i++) {
         samples.add(object(schema, random));
       }
     }
@@ -211,9 +211,9 @@ class QuickSchemaTest {
         continue; // left out
       }
       JsonObject property = properties.getJsonObject(name);
-      List<Object> values = samples(property, random);
+      // any corpus value (not the property's own samples: nested objects would multiply them), and
       // mostly values of the right kind, so that whole objects pass now and then
-      Object value = values.get(random.nextInt(values.size()));
+      Object value = SCALARS.get(random.nextInt(SCALARS.size()));
       Object good = goodValue(property, random);
       object.put(name, good != null && random.nextInt(4) != 0 ? good : value);
     }

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Migrations against a real PostgreSQL started on its own, reached as an external server through
- * configuration (profile {@code external}), exactly as the {@code migrate} command runs them.
+ * configuration (profile {@code external}), exactly as the {@code migrate} command runs them; and
+ * the start-up comparison of a node's pools with the server's free connections.
  */
 class MigrationsTest {
 
@@ -43,12 +44,17 @@ class MigrationsTest {
   }
 
   private static NodeConfig external(String database) {
+    return external(database, 16);
+  }
+
+  private static NodeConfig external(String database, int poolSize) {
     return TestNode.config("external", dir, Map.of(
         "postgres.host", postgres.host(),
         "postgres.port", String.valueOf(postgres.port()),
         "postgres.user", postgres.user(),
         "postgres.password", postgres.password() == null ? "" : postgres.password(),
-        "postgres.database", database));
+        "postgres.database", database,
+        "postgres.poolSize", String.valueOf(poolSize)));
   }
 
   private static List<String> query(String database, String sql) throws Exception {
@@ -124,5 +130,46 @@ class MigrationsTest {
     assertThatThrownBy(() -> new Migrations(config.postgres(), new ConfigSource(Path.of("."))).apply())
         .isInstanceOf(MigrationException.class)
         .hasMessageContaining("platform");
+  }
+
+  @Test
+  void aNodeWhosePoolsFitIsWithinBudgetAndOneThatCouldOverrunTheServerIsNot() {
+    List<String> contexts = new Migrations(external(postgres.database()).postgres(), new ConfigSource(Path.of(".")))
+        .contexts();
+    assertThat(contexts).contains("platform", "inventory", "checkout");
+
+    List<ConnectionBudget.Server> small = ConnectionBudget.check(external(postgres.database(), 2).postgres(), contexts);
+    assertThat(small).singleElement().satisfies(server -> {
+      assertThat(server.wanted()).isEqualTo(2 * contexts.size());
+      assertThat(server.maxConnections()).isEqualTo(200); // the embedded server's setting
+      assertThat(server.fits()).isTrue();
+    });
+
+    List<ConnectionBudget.Server> large = ConnectionBudget.check(external(postgres.database(), 50).postgres(), contexts);
+    assertThat(large).singleElement().satisfies(server -> {
+      assertThat(server.wanted()).isEqualTo(50 * contexts.size());
+      assertThat(server.fits()).isFalse();
+    });
+  }
+
+  @Test
+  void connectionsOthersHoldCountAgainstTheBudget() throws Exception {
+    List<String> contexts = List.of("platform");
+    NodeConfig config = external(postgres.database(), 1);
+    int before = ConnectionBudget.check(config.postgres(), contexts).get(0).inUse();
+    List<Connection> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < 5; i++) {
+        held.add(DriverManager.getConnection("jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/"
+            + postgres.database(), postgres.user(), postgres.password()));
+      }
+      ConnectionBudget.Server server = ConnectionBudget.check(config.postgres(), contexts).get(0);
+      assertThat(server.inUse()).isEqualTo(before + 5);
+      assertThat(server.free()).isEqualTo(server.maxConnections() - server.reserved() - before - 5);
+    } finally {
+      for (Connection connection : held) {
+        connection.close();
+      }
+    }
   }
 }
