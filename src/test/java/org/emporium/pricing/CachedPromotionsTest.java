@@ -9,19 +9,16 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import org.emporium.pricing.application.CachedPromotions;
-import org.emporium.pricing.application.Promotions;
+import org.emporium.pricing.application.ForwardingPromotions;
 import org.emporium.pricing.domain.Promotion;
-import org.emporium.pricing.domain.PromotionDefinition;
 import org.emporium.pricing.infra.PgPromotions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -152,51 +149,19 @@ class CachedPromotionsTest {
   }
 
   /** The real store, counting the queries for codes. */
-  private static final class Counting implements Promotions {
+  private static final class Counting extends ForwardingPromotions {
 
-    private final PgPromotions store = new PgPromotions();
     final AtomicInteger reads = new AtomicInteger();
     final AtomicInteger done = new AtomicInteger();
+
+    Counting() {
+      super(new PgPromotions());
+    }
 
     @Override
     public Future<Map<String, Promotion>> byCodes(SqlClient client, Collection<String> codes) {
       reads.incrementAndGet();
       return store.byCodes(client, codes).onComplete(v -> done.incrementAndGet());
-    }
-
-    @Override
-    public Future<Optional<Promotion>> find(SqlClient client, UUID id) {
-      return store.find(client, id);
-    }
-
-    @Override
-    public Future<List<Promotion>> page(SqlClient client, UUID after, int limit) {
-      return store.page(client, after, limit);
-    }
-
-    @Override
-    public Future<List<String>> taken(SqlClient client, Collection<String> codes, UUID owner) {
-      return store.taken(client, codes, owner);
-    }
-
-    @Override
-    public Future<Promotion> insert(SqlClient client, UUID id, PromotionDefinition definition, Instant now) {
-      return store.insert(client, id, definition, now);
-    }
-
-    @Override
-    public Future<Optional<Promotion>> replace(SqlClient client, UUID id, PromotionDefinition definition, Instant now) {
-      return store.replace(client, id, definition, now);
-    }
-
-    @Override
-    public Future<Optional<Promotion>> deactivate(SqlClient client, UUID id, Instant now) {
-      return store.deactivate(client, id, now);
-    }
-
-    @Override
-    public Future<Void> setCodes(SqlClient client, UUID id, List<String> codes) {
-      return store.setCodes(client, id, codes);
     }
   }
 }

@@ -4,17 +4,13 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import org.emporium.pricing.domain.Promotion;
-import org.emporium.pricing.domain.PromotionDefinition;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.function.LongSupplier;
 
 /**
@@ -30,12 +26,11 @@ import java.util.function.LongSupplier;
  * a caller's own connection is never used after its call). {@link #clear()} drops the entries and
  * makes reads under way not store what they return.
  */
-public final class CachedPromotions implements Promotions {
+public final class CachedPromotions extends ForwardingPromotions {
 
   private record Entry(Promotion promotion, long readAt) {
   }
 
-  private final Promotions store;
   private final long ttlNanos;
   private final long staleNanos;
   private final LongSupplier nanoTime;
@@ -44,7 +39,7 @@ public final class CachedPromotions implements Promotions {
   private long generation;
 
   public CachedPromotions(Promotions store, long ttlNanos, long staleNanos, int maxEntries, LongSupplier nanoTime) {
-    this.store = store;
+    super(store);
     this.ttlNanos = ttlNanos;
     this.staleNanos = staleNanos;
     this.nanoTime = nanoTime;
@@ -123,40 +118,5 @@ public final class CachedPromotions implements Promotions {
         }
       }
     });
-  }
-
-  @Override
-  public Future<Optional<Promotion>> find(SqlClient client, UUID id) {
-    return store.find(client, id);
-  }
-
-  @Override
-  public Future<List<Promotion>> page(SqlClient client, UUID after, int limit) {
-    return store.page(client, after, limit);
-  }
-
-  @Override
-  public Future<List<String>> taken(SqlClient client, Collection<String> codes, UUID owner) {
-    return store.taken(client, codes, owner);
-  }
-
-  @Override
-  public Future<Promotion> insert(SqlClient client, UUID id, PromotionDefinition definition, Instant now) {
-    return store.insert(client, id, definition, now);
-  }
-
-  @Override
-  public Future<Optional<Promotion>> replace(SqlClient client, UUID id, PromotionDefinition definition, Instant now) {
-    return store.replace(client, id, definition, now);
-  }
-
-  @Override
-  public Future<Optional<Promotion>> deactivate(SqlClient client, UUID id, Instant now) {
-    return store.deactivate(client, id, now);
-  }
-
-  @Override
-  public Future<Void> setCodes(SqlClient client, UUID id, List<String> codes) {
-    return store.setCodes(client, id, codes);
   }
 }
