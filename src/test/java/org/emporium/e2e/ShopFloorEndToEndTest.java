@@ -63,8 +63,10 @@ class ShopFloorEndToEndTest {
     node.expect(201, HttpMethod.POST, "/api/v1/inventory/" + sku + "/receipts", admin,
         new JsonObject().put("quantity", 3).put("note", "first delivery"));
 
-    // 249.00 USD at 10.5 is 2,614.50 SEK: converted by the pricing context's rate
-    JsonObject read = node.expect(200, HttpMethod.GET, "/api/v1/products/" + id + "?currency=SEK", null, null);
+    // 249.00 USD at 10.5 is 2,614.50 SEK: converted by the pricing context's rate, once the node's
+    // rate caches have reloaded (a notice on the bus right after the rates' write)
+    JsonObject read = eventually("/api/v1/products/" + id + "?currency=SEK",
+        product -> product.getJsonArray("variants").getJsonObject(0).getValue("price") != null);
     JsonObject priced = read.getJsonArray("variants").getJsonObject(0);
     assertThat(priced.getJsonObject("price")).isEqualTo(new JsonObject().put("amount", 261_450).put("currency", "SEK"));
     assertThat(priced.getString("priceSource")).isEqualTo("converted");

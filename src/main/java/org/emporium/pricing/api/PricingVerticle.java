@@ -2,6 +2,7 @@ package org.emporium.pricing.api;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.emporium.platform.eventbus.BusEndpoints;
 import org.emporium.platform.events.Outbox;
@@ -44,7 +45,9 @@ public final class PricingVerticle extends VerticleBase {
     Outbox outbox = new Outbox(CONTEXT, platform.region(), platform.ids(), platform.clock());
     PgFxRates rates = new PgFxRates(platform.clock());
     ReadingRates reading = new ReadingRates(pool, rates, settings);
-    SettingRates setting = new SettingRates(pool, outbox, rates);
+    // the cluster's caches reload at once after a write, not only when its event comes back from Kafka
+    SettingRates setting = new SettingRates(pool, outbox, rates,
+        () -> vertx.eventBus().publish(FxRatesCache.UPDATED_ADDRESS, new JsonObject()));
     PricingEndpoints endpoints = new PricingEndpoints(reading, setting, platform.clock());
     PromotionEndpoints promotions = PromotionEndpoints.serve(vertx, platform, pool, outbox);
     BusEndpoints bus = new BusEndpoints(vertx)

@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * Stores a set of validated rates and publishes one {@code fx.updated} event with them in the same
- * transaction; every node's rate cache refreshes when the event comes back through the live feed.
+ * transaction. Once the transaction commits, {@code stored} runs (the verticle sends the cluster its
+ * refresh notice at once); every node's rate cache also refreshes when the event comes back through
+ * the live feed, which may take a relay pass and a Kafka round trip.
  */
 public final class SettingRates {
 
@@ -23,11 +25,13 @@ public final class SettingRates {
   private final Pool pool;
   private final Outbox outbox;
   private final FxRates rates;
+  private final Runnable stored;
 
-  public SettingRates(Pool pool, Outbox outbox, FxRates rates) {
+  public SettingRates(Pool pool, Outbox outbox, FxRates rates, Runnable stored) {
     this.pool = pool;
     this.outbox = outbox;
     this.rates = rates;
+    this.stored = stored;
   }
 
   public Future<List<FxRate>> set(String actor, List<FxRate> changed) {
@@ -35,6 +39,7 @@ public final class SettingRates {
     changed.forEach(rate -> items.add(FxTableJson.of(rate)));
     return Transaction.run(pool, outbox, tx -> rates.upsert(tx.connection(), changed).onSuccess(v ->
         tx.publish(OutboxEvent.of("fx", "rates", "fx.updated",
-            new JsonObject().put("rates", items).put("actor", actor))))).map(changed);
+            new JsonObject().put("rates", items).put("actor", actor)))))
+        .onSuccess(v -> stored.run()).map(changed);
   }
 }
