@@ -42,12 +42,12 @@ import java.util.Map;
 
 /**
  * Validates a request against its operation with the contract's own rules, transformers and
- * failures, but after {@link BearerAuthentication} (an anonymous caller learns nothing from it) and
- * with schema validators built once per operation, and the contract's simple schemas compiled into
- * plain checks ({@link QuickSchema}) that spare the validator the values they accept. The library's validator builds a validator per
- * parameter on every request and hops to a worker thread for each, which cost more than the rest
- * of a product read; here small requests are checked on the event loop and only large bodies go to
- * a worker.
+ * failures, but after {@link BearerAuthentication} (an anonymous caller learns nothing from it),
+ * with schema validators built once per operation, and with the contract's simple schemas compiled
+ * into plain checks ({@link QuickSchema}) that spare the validator the values they accept. The
+ * library's validator builds a validator per parameter on every request and hops to a worker
+ * thread for each, which cost more than the rest of a product read; here small requests are checked
+ * on the event loop and only large bodies go to a worker.
  */
 final class RequestValidation implements Step {
 

@@ -56,7 +56,7 @@ public final class RateLimits {
   }
 
   /**
-   * The handler for an operation ({@code operation} is its OpenAPI object); {@code customer} reads
+   * The step for an operation ({@code operation} is its OpenAPI object); {@code customer} reads
    * the signed-in customer's id off the routing context, null for anonymous callers.
    */
   public Step step(JsonObject operation, Function<RoutingContext, UUID> customer) {

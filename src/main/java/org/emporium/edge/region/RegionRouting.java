@@ -45,7 +45,7 @@ public final class RegionRouting {
   }
 
   /**
-   * The first handler of a forwarded operation: {@code x-emporium-regional} in the contract decides
+   * The first step of a forwarded operation: {@code x-emporium-regional} in the contract decides
    * whether it is routed, else its context (the part of {@code x-emporium-address} before the dot).
    */
   public Step step(JsonObject operation) {

@@ -26,7 +26,7 @@ public final class ConnectionBudget {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionBudget.class);
 
   /** One server: the most this node may open, and what the server has free for it now. */
-  public record Server(String address, int wanted, int maxConnections, int reserved, int inUse, List<String> contexts) {
+  public record Server(String address, int wanted, int pools, int maxConnections, int reserved, int inUse) {
 
     public int free() {
       return maxConnections - reserved - inUse;
@@ -42,15 +42,16 @@ public final class ConnectionBudget {
 
   /** Checks every server the contexts use; logs a warning for each one the node may overrun. */
   public static List<Server> check(PostgresSettings postgres, List<String> contexts) {
-    Map<String, List<String>> byServer = new LinkedHashMap<>();
+    Map<String, List<PgSettings>> byServer = new LinkedHashMap<>();
     for (String context : contexts) {
       PgSettings pg = postgres.forContext(context);
-      byServer.computeIfAbsent(pg.host() + ":" + pg.port(), key -> new ArrayList<>()).add(context);
+      byServer.computeIfAbsent(pg.host() + ":" + pg.port(), key -> new ArrayList<>()).add(pg);
     }
     List<Server> servers = new ArrayList<>();
-    for (Map.Entry<String, List<String>> entry : byServer.entrySet()) {
-      int wanted = entry.getValue().stream().mapToInt(context -> postgres.forContext(context).poolSize()).sum();
-      Server server = measure(entry.getKey(), wanted, entry.getValue(), postgres.forContext(entry.getValue().get(0)));
+    for (Map.Entry<String, List<PgSettings>> entry : byServer.entrySet()) {
+      List<PgSettings> pools = entry.getValue();
+      Server server = measure(entry.getKey(), pools.stream().mapToInt(PgSettings::poolSize).sum(), pools.size(),
+          pools.get(0));
       if (server == null) {
         continue;
       }
@@ -60,20 +61,20 @@ public final class ConnectionBudget {
                 + " node may open up to {} ({} context pools of postgres.poolSize): under load its pools would"
                 + " wait for connections the server refuses. Lower postgres.poolSize or raise max_connections"
                 + " (README, configuration).", server.address(), server.free(), server.maxConnections(), server.reserved(),
-            server.inUse(), server.wanted(), server.contexts().size());
+            server.inUse(), server.wanted(), server.pools());
       }
     }
     return servers;
   }
 
-  private static Server measure(String address, int wanted, List<String> contexts, PgSettings pg) {
+  private static Server measure(String address, int wanted, int pools, PgSettings pg) {
     try (Connection jdbc = Migrations.connect(pg, "emporium-budget");
          Statement statement = jdbc.createStatement();
          ResultSet row = statement.executeQuery("SELECT current_setting('max_connections')::int,"
              + " current_setting('superuser_reserved_connections')::int,"
              + " (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend')::int - 1")) {
       row.next();
-      return new Server(address, wanted, row.getInt(1), row.getInt(2), row.getInt(3), List.copyOf(contexts));
+      return new Server(address, wanted, pools, row.getInt(1), row.getInt(2), row.getInt(3));
     } catch (SQLException e) {
       // only advice: a server that cannot answer this fails the migrations or the pools, loudly
       LOG.warn("Could not compare the connection pools with PostgreSQL at {}: {}", address, e.getMessage());

@@ -8,6 +8,7 @@ import org.emporium.pricing.domain.Promotion;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,7 @@ public final class CachedPromotions extends ForwardingPromotions {
     if (waits.isEmpty()) {
       return Future.succeededFuture(found);
     }
-    return Future.all(new ArrayList<>(new java.util.HashSet<>(waits.values()))).map(all -> {
+    return Future.all(new ArrayList<>(new HashSet<>(waits.values()))).map(all -> {
       waits.forEach((code, read) -> {
         Promotion promotion = read.result().get(code);
         if (promotion != null) {
