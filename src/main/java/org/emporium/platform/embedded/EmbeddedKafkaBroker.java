@@ -44,10 +44,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * takes a free one) and returns once it is unfenced and serving clients.
    */
   public static EmbeddedKafkaBroker start(Path directory, int port) {
+    return start(directory, port, 0);
+  }
+
+  /** As {@link #start(Path, int)}, with the controller on {@code controllerPort} (0 picks a free one). */
+  static EmbeddedKafkaBroker start(Path directory, int port, int controller) {
     long begin = System.nanoTime();
     int[] free = FreePorts.pick(2);
     int brokerPort = port == 0 ? free[0] : port;
-    int controllerPort = free[0] != brokerPort ? free[0] : free[1];
+    int controllerPort = controller != 0 ? controller : free[0] != brokerPort ? free[0] : free[1];
     String logDir = directory.toAbsolutePath().toString();
     try {
       Files.createDirectories(directory);

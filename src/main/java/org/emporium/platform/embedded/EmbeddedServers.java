@@ -68,12 +68,15 @@ public final class EmbeddedServers implements AutoCloseable {
     });
     try {
       Path dataDir = settings.dataDir();
+      // the free ports all at once: servers starting side by side that each picked their own could
+      // be handed the same one (the system may give out again a port another picker just released)
+      int[] ports = FreePorts.assign(settings.postgresPort(), settings.redisPort(), settings.kafkaPort(), 0);
       var postgres = CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer.start(
-          dataDir.resolve("postgres"), settings.postgresPort()), starter);
+          dataDir.resolve("postgres"), ports[0]), starter);
       var redis = CompletableFuture.supplyAsync(() -> EmbeddedRedisServer.start(
-          dataDir.resolve("redis"), settings.redisPort()), starter);
+          dataDir.resolve("redis"), ports[1]), starter);
       var kafka = CompletableFuture.supplyAsync(() -> EmbeddedKafkaBroker.start(
-          dataDir.resolve("kafka"), settings.kafkaPort()), starter);
+          dataDir.resolve("kafka"), ports[2], ports[3]), starter);
       List<CompletableFuture<? extends AutoCloseable>> reverse = List.of(kafka, redis, postgres);
       try {
         CompletableFuture.allOf(postgres, redis, kafka).get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -32,6 +32,34 @@ final class FreePorts {
     }
   }
 
+  /**
+   * The given ports, each 0 replaced by a free port: all distinct from one another and from the
+   * given ones, picked together.
+   */
+  static int[] assign(int... wanted) {
+    int[] ports = wanted.clone();
+    int[] free = pick(2 * ports.length);
+    int next = 0;
+    for (int i = 0; i < ports.length; i++) {
+      if (ports[i] == 0) {
+        while (contains(wanted, free[next])) {
+          next++; // a free port that happens to be one asked for explicitly
+        }
+        ports[i] = free[next++];
+      }
+    }
+    return ports;
+  }
+
+  private static boolean contains(int[] ports, int port) {
+    for (int candidate : ports) {
+      if (candidate == port) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The given port, or a free one when it is 0. */
   static int orFree(int port) {
     return port == 0 ? pick(1)[0] : port;
