@@ -23,6 +23,9 @@ import java.util.function.Function;
  */
 public final class BusEndpoints {
 
+  /** Only read when replying, so one instance serves every reply. */
+  private static final DeliveryOptions REPLY = SharedJson.use(new DeliveryOptions());
+
   private final Vertx vertx;
   private final Function<Throwable, Throwable> problems;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
@@ -55,7 +58,7 @@ public final class BusEndpoints {
       } catch (RuntimeException e) {
         reply = Future.failedFuture(e);
       }
-      reply.onSuccess(result -> message.reply(result, SharedJson.use(new DeliveryOptions()))).onFailure(failure -> Problems.fail(message, problems.apply(failure)));
+      reply.onSuccess(result -> message.reply(result, REPLY)).onFailure(failure -> Problems.fail(message, problems.apply(failure)));
     }));
     return this;
   }

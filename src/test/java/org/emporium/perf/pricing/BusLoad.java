@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,15 +28,16 @@ final class BusLoad {
 
   /** Latencies in ms from the send; for a paced run also p50/p99 from the scheduled send (NaN otherwise). */
   record Result(String name, double perSecond, long ok, long failed, double p50, double p99, double p999, double max,
-      double scheduledP50, double scheduledP99, String firstError) {
+      double scheduledP50, double scheduledP99, String firstError, double kilobytesEach,
+      double cpuMicrosEach) {
 
     @Override
     public String toString() {
       String scheduled = Double.isNaN(scheduledP99) ? ""
           : String.format("  from schedule: p50 %6.3f ms  p99 %6.3f ms", scheduledP50, scheduledP99);
       return String.format("%-44s %8.0f quotes/s  p50 %6.3f ms  p99 %6.3f ms  p99.9 %6.3f ms  max %7.2f ms%s"
-          + "  (%d ok, %d failed%s)", name, perSecond, p50, p99, p999, max, scheduled, ok, failed,
-          firstError == null ? "" : ", first: " + firstError);
+          + "  (%d ok, %d failed%s; per request %.1f KB allocated, %.0f us CPU)", name, perSecond, p50, p99, p999, max,
+          scheduled, ok, failed, firstError == null ? "" : ", first: " + firstError, kilobytesEach, cpuMicrosEach);
     }
   }
 
@@ -48,9 +50,29 @@ final class BusLoad {
     final AtomicInteger recorded = new AtomicInteger();
     final AtomicLong failed = new AtomicLong();
     final AtomicReference<String> firstError = new AtomicReference<>();
+    final long allocatedBefore;
+    final long cpuBefore;
 
     Recorder(boolean paced) {
       fromSchedule = paced ? new long[micros.length] : null;
+      allocatedBefore = allocated();
+      cpuBefore = cpuNanos();
+    }
+
+    /** CPU time of the whole JVM (node, load, collector, compiler), user and system. */
+    static long cpuNanos() {
+      return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime();
+    }
+
+    /** Bytes every live thread of the JVM (node and load alike) has allocated so far. */
+    static long allocated() {
+      com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+      long total = 0;
+      for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+        total += Math.max(0, bytes);
+      }
+      return total;
     }
 
     void ok(long sentNanos, long scheduledNanos) {
@@ -70,6 +92,8 @@ final class BusLoad {
     }
 
     Result result(String name, double seconds) {
+      double kilobytesEach = (allocated() - allocatedBefore) / 1024.0 / Math.max(1, recorded.get());
+      double cpuMicrosEach = (cpuNanos() - cpuBefore) / 1000.0 / Math.max(1, recorded.get());
       int size = Math.min(recorded.get(), micros.length);
       long[] sorted = Arrays.copyOf(micros, size);
       Arrays.sort(sorted);
@@ -77,7 +101,8 @@ final class BusLoad {
       Arrays.sort(scheduled);
       return new Result(name, recorded.get() / seconds, recorded.get(), failed.get(), at(sorted, 0.50),
           at(sorted, 0.99), at(sorted, 0.999), size == 0 ? Double.NaN : sorted[size - 1] / 1000.0,
-          at(scheduled, 0.50), at(scheduled, 0.99), firstError.get());
+          at(scheduled, 0.50), at(scheduled, 0.99), firstError.get(), kilobytesEach,
+          cpuMicrosEach);
     }
 
     private static double at(long[] sorted, double quantile) {

@@ -66,25 +66,44 @@ public final class QuoteBenchmark {
 
       BusLoad load = new BusLoad(vertx);
       load.closed("warm-up", () -> quote(vertx, quote), 16, 5_000L).await(120, TimeUnit.SECONDS);
-      double best = 0;
-      for (int inFlight : IN_FLIGHT) {
-        BusLoad.Result result = load.closed("closed loop", () -> quote(vertx, quote), inFlight, seconds * 1000L)
-            .await(seconds + 120L, TimeUnit.SECONDS);
-        best = Math.max(best, result.perSecond());
-        lines.add(print(result + "  load " + loadAverage()));
-      }
-      // what the catalog's part costs: the same five SKUs looked up alone
-      JsonObject lookup = new JsonObject().put("currency", "EUR").put("skus", new JsonArray(quote.getJsonArray("lines")
-          .stream().map(line -> ((JsonObject) line).getString("sku")).toList()));
-      lines.add(print(load.closed("catalog.lookupSkus alone", () -> vertx.eventBus().request("catalog.lookupSkus",
-          lookup, BUS), 16, seconds * 1000L).await(seconds + 120L, TimeUnit.SECONDS) + "  load " + loadAverage()));
-      for (double share : new double[] {0.5, 0.25, 0.1}) {
-        BusLoad.Result paced = load.paced(String.format("open loop at %.0f%% of max", share * 100),
-            () -> quote(vertx, quote), best * share, seconds * 1000L).await(seconds + 120L, TimeUnit.SECONDS);
-        lines.add(print(paced + "  load " + loadAverage()));
+      String fixedRates = System.getProperty("bench.paced", "");
+      if (!fixedRates.isEmpty()) {
+        // only paced points at the given rates, each on a node that has seen no overload before it
+        for (String rate : fixedRates.split(",")) {
+          lines.add(print(load.paced("open loop", () -> quote(vertx, quote), Double.parseDouble(rate.trim()),
+              seconds * 1000L).await(seconds + 120L, TimeUnit.SECONDS) + "  load " + loadAverage()));
+        }
+      } else {
+        standard(vertx, load, quote, seconds, lines);
       }
       pool.close();
     }
+    write(lines);
+  }
+
+  /** Closed loops for the maximum, the catalog's part alone, then paced runs at shares of the maximum. */
+  private static void standard(Vertx vertx, BusLoad load, JsonObject quote, int seconds, List<String> lines)
+      throws Exception {
+    double best = 0;
+    for (int inFlight : IN_FLIGHT) {
+      BusLoad.Result result = load.closed("closed loop", () -> quote(vertx, quote), inFlight, seconds * 1000L)
+          .await(seconds + 120L, TimeUnit.SECONDS);
+      best = Math.max(best, result.perSecond());
+      lines.add(print(result + "  load " + loadAverage()));
+    }
+    // what the catalog's part costs: the same five SKUs looked up alone
+    JsonObject lookup = new JsonObject().put("currency", "EUR").put("skus", new JsonArray(quote.getJsonArray("lines")
+        .stream().map(line -> ((JsonObject) line).getString("sku")).toList()));
+    lines.add(print(load.closed("catalog.lookupSkus alone", () -> vertx.eventBus().request("catalog.lookupSkus",
+        lookup, BUS), 16, seconds * 1000L).await(seconds + 120L, TimeUnit.SECONDS) + "  load " + loadAverage()));
+    for (double share : new double[] {0.5, 0.25, 0.1}) {
+      BusLoad.Result paced = load.paced(String.format("open loop at %.0f%% of max", share * 100),
+          () -> quote(vertx, quote), best * share, seconds * 1000L).await(seconds + 120L, TimeUnit.SECONDS);
+      lines.add(print(paced + "  load " + loadAverage()));
+    }
+  }
+
+  private static void write(List<String> lines) throws IOException {
     Path out = Path.of("perf/results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
         + "-pricing");
     Files.createDirectories(out);

@@ -3,7 +3,9 @@ package org.emporium.platform.money;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -72,6 +74,38 @@ class MoneyAllocationTest {
       sum = sum.add(BigDecimal.valueOf(part));
     }
     assertThat(sum.longValueExact()).as("sum of %s", parts).isEqualTo(amount);
+  }
+
+  @Test
+  void theLongArithmeticGivesWhatTheExactArithmeticGives() {
+    SplittableRandom random = new SplittableRandom(20261121);
+    int inLongs = 0;
+    for (int round = 0; round < 20_000; round++) {
+      long amount = switch (round % 3) {
+        case 0 -> random.nextLong(-10_000, 10_000);
+        case 1 -> random.nextLong(-10_000_000_000L, 10_000_000_000L);
+        default -> random.nextLong();
+      };
+      long[] ratios = new long[random.nextInt(1, round % 50 == 0 ? 80 : 9)];
+      long bound = round % 5 == 0 ? Long.MAX_VALUE / ratios.length : round % 5 == 1 ? 3 : 100_000;
+      long total = 0;
+      for (int i = 0; i < ratios.length; i++) {
+        ratios[i] = random.nextInt(4) == 0 ? 0 : random.nextLong(bound);
+        total += ratios[i];
+      }
+      if (total == 0) {
+        ratios[0] = 1;
+        total = 1;
+      }
+      long[] fast = LargestRemainder.inLongs(amount, ratios, total);
+      if (fast != null) {
+        inLongs++;
+        assertThat(fast).as("%d by %s", amount, Arrays.toString(ratios))
+            .containsExactly(LargestRemainder.exactly(amount, ratios, BigInteger.valueOf(total)));
+      }
+    }
+    // the comparison ran for most rounds, and overflowing ones were left to the exact arithmetic
+    assertThat(inLongs).isBetween(10_000, 19_000);
   }
 
   @Test
