@@ -1,5 +1,6 @@
 package org.emporium.pricing;
 
+import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -8,6 +9,8 @@ import org.emporium.platform.error.ErrorCode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,13 +90,13 @@ class PricingClusterTest {
     JsonObject quote = new JsonObject().put("currency", "USD").put("couponCodes", new JsonArray().add(code))
         .put("lines", new JsonArray().add(new JsonObject().put("sku", sku).put("quantity", 1)));
     for (boolean onB : new boolean[] {true, false}) {
-      assertThat(discount(onB, quote)).isEqualTo(100L);
+      assertThat(discounts(onB, quote)).containsOnly(100L);
     }
 
-    // changed behind the context's back: both nodes' quotes go on with what they read
+    // changed behind the context's back: every instance on both nodes goes on with what it read
     assertThat(nodes.rows("UPDATE pricing.promotion SET percent = 50 WHERE id = $1::uuid RETURNING id", id)).hasSize(1);
     for (boolean onB : new boolean[] {true, false}) {
-      assertThat(discount(onB, quote)).isEqualTo(100L);
+      assertThat(discounts(onB, quote)).containsOnly(100L);
     }
 
     // an administrator's change on node A reaches the quotes of both nodes at once, not ten minutes later
@@ -101,13 +104,21 @@ class PricingClusterTest {
         definition.copy().put("percent", "20").toBuffer());
     eventually(() -> {
       for (boolean onB : new boolean[] {true, false}) {
-        assertThat(discount(onB, quote)).isEqualTo(200L);
+        assertThat(discounts(onB, quote)).containsOnly(200L);
       }
     });
   }
 
-  private static long discount(boolean onB, JsonObject quote) {
-    return await(send(onB ? nodes.b() : nodes.a(), "pricing.quote", quote, true)).getJsonObject("discountTotal")
-        .getLong("amount");
+  /**
+   * The discounts of enough quotes on one node that each of its pricing instances (one per event loop,
+   * each with its own promotions cache) answers at least once: the bus hands requests round.
+   */
+  private static List<Long> discounts(boolean onB, JsonObject quote) {
+    List<Long> discounts = new ArrayList<>();
+    for (int i = 0; i < 2 * VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE; i++) {
+      discounts.add(await(send(onB ? nodes.b() : nodes.a(), "pricing.quote", quote, true))
+          .getJsonObject("discountTotal").getLong("amount"));
+    }
+    return discounts;
   }
 }

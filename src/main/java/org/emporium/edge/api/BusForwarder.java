@@ -12,6 +12,7 @@ import org.emporium.edge.pipeline.Step;
 import org.emporium.platform.eventbus.ForwardedReply;
 import org.emporium.platform.eventbus.ForwardedRequest;
 import org.emporium.platform.eventbus.RequestIds;
+import org.emporium.platform.eventbus.SameLoop;
 import org.emporium.platform.eventbus.SharedJson;
 
 import java.util.Map;
@@ -48,7 +49,8 @@ final class BusForwarder implements Step {
     JsonObject envelope = ForwardedRequest.envelope(operationId,
         values(request.getPathParameters(), false), values(request.getQuery(), false), headers, value,
         BearerAuthentication.principal(rc), rc.request().remoteAddress().hostAddress());
-    vertx.eventBus().<JsonObject>request(address, envelope, SharedJson.use(RequestIds.deliveryOptions(timeoutMs)))
+    SameLoop.<JsonObject>request(vertx.eventBus(), address, envelope,
+        SharedJson.use(RequestIds.deliveryOptions(timeoutMs)))
         .map(Message::body)
         .onSuccess(reply -> {
           try {

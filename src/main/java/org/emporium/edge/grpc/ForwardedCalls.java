@@ -14,6 +14,7 @@ import org.emporium.platform.error.Problem;
 import org.emporium.platform.error.Problems;
 import org.emporium.platform.eventbus.ForwardedRequest;
 import org.emporium.platform.eventbus.RequestIds;
+import org.emporium.platform.eventbus.SameLoop;
 import org.emporium.platform.eventbus.SharedJson;
 
 import java.util.List;
@@ -113,7 +114,8 @@ final class ForwardedCalls {
       Principal caller, JsonObject headers, Forward forward) {
     JsonObject envelope = ForwardedRequest.envelope(operation, forward.path(), forward.query(), headers,
         forward.body(), caller, clientIp(request));
-    return vertx.eventBus().<JsonObject>request(address, envelope, SharedJson.use(RequestIds.deliveryOptions(timeoutMs)))
+    return SameLoop.<JsonObject>request(vertx.eventBus(), address, envelope,
+        SharedJson.use(RequestIds.deliveryOptions(timeoutMs)))
         .map(Message::body)
         .map(reply -> reply.getJsonObject("body", new JsonObject()));
   }

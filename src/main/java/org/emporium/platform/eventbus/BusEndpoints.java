@@ -1,6 +1,8 @@
 package org.emporium.platform.eventbus;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
@@ -19,7 +21,8 @@ import java.util.function.Function;
  * its result, or with a problem (the context's own mapping of its failures, then {@link Problems}).
  * Request ids travel with the message into the operation's logs. Replies travel by reference on
  * the same node ({@link SharedJson}): an operation must not change what it replied with, nor keep
- * changing it, and callers must not change what they receive.
+ * changing it, and callers must not change what they receive. Each address is also served under the name
+ * of the instance's event loop, for {@link SameLoop} requests from that loop.
  */
 public final class BusEndpoints {
 
@@ -49,7 +52,7 @@ public final class BusEndpoints {
 
   /** An address other contexts call directly. */
   public BusEndpoints serve(String address, Function<JsonObject, Future<JsonObject>> operation) {
-    consumers.add(vertx.eventBus().consumer(address, (Message<Object> message) -> {
+    Handler<Message<Object>> handler = message -> {
       RequestIds.adopt(message);
       Future<JsonObject> reply;
       try {
@@ -59,7 +62,11 @@ public final class BusEndpoints {
         reply = Future.failedFuture(e);
       }
       reply.onSuccess(result -> message.reply(result, REPLY)).onFailure(failure -> Problems.fail(message, problems.apply(failure)));
-    }));
+    };
+    consumers.add(vertx.eventBus().consumer(address, handler));
+    if (Context.isOnEventLoopThread()) {
+      consumers.add(SameLoop.serve(vertx.eventBus(), address, handler));
+    }
     return this;
   }
 

@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.emporium.platform.eventbus.RequestIds;
+import org.emporium.platform.eventbus.SameLoop;
 import org.emporium.platform.money.Money;
 import org.emporium.pricing.application.Catalog;
 import org.emporium.pricing.domain.CatalogItem;
@@ -30,7 +31,8 @@ public final class BusCatalog implements Catalog {
   @Override
   public Future<Map<String, CatalogItem>> lookup(List<String> skus, Currency currency) {
     JsonObject request = new JsonObject().put("skus", new JsonArray(skus)).put("currency", currency.getCurrencyCode());
-    return vertx.eventBus().<JsonObject>request("catalog.lookupSkus", request, RequestIds.deliveryOptions(timeoutMs))
+    return SameLoop.<JsonObject>request(vertx.eventBus(), "catalog.lookupSkus", request,
+            RequestIds.deliveryOptions(timeoutMs))
         .map(Message::body)
         .map(reply -> {
           Map<String, CatalogItem> found = new HashMap<>();

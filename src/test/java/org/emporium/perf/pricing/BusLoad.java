@@ -1,11 +1,18 @@
 package org.emporium.perf.pricing;
 
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,8 +29,18 @@ final class BusLoad {
 
   private final Vertx vertx;
 
-  BusLoad(Vertx vertx) {
+  private final List<Context> contexts = new CopyOnWriteArrayList<>();
+
+  /** Takes one context on each of the node's event loops to send from. */
+  BusLoad(Vertx vertx) throws Exception {
     this.vertx = vertx;
+    vertx.deployVerticle(() -> new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        contexts.add(context);
+        return Future.succeededFuture();
+      }
+    }, new DeploymentOptions().setInstances(SENDERS)).await(30, TimeUnit.SECONDS);
   }
 
   /** Latencies in ms from the send; for a paced run also p50/p99 from the scheduled send (NaN otherwise). */
@@ -41,8 +58,8 @@ final class BusLoad {
     }
   }
 
-  /** Event-loop contexts a paced run sends from. */
-  static final int SENDERS = 4;
+  /** Event-loop contexts the load is sent from: one on each of the node's event loops (default count). */
+  static final int SENDERS = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
 
   private static final class Recorder {
     final long[] micros = new long[4_000_000];
@@ -120,15 +137,14 @@ final class BusLoad {
     long end = start + millis * 1_000_000;
     Promise<Void> all = Promise.promise();
     AtomicInteger running = new AtomicInteger(callers);
-    vertx.runOnContext(v -> {
-      for (int i = 0; i < callers; i++) {
-        loop(call, end, recorder, () -> {
-          if (running.decrementAndGet() == 0) {
-            all.complete();
-          }
-        });
-      }
-    });
+    for (int i = 0; i < callers; i++) {
+      // the callers spread over the event loops, as requests arriving on many connections would be
+      contexts.get(i % contexts.size()).runOnContext(v -> loop(call, end, recorder, () -> {
+        if (running.decrementAndGet() == 0) {
+          all.complete();
+        }
+      }));
+    }
     return all.future().map(v -> recorder.result(name + ", " + callers + " in flight", (System.nanoTime() - start) / 1e9));
   }
 
@@ -169,8 +185,7 @@ final class BusLoad {
       double intervalNanos = 1e9 * SENDERS / perSecond;
       long offset = (long) (intervalNanos * sender / SENDERS);
       AtomicLong sent = new AtomicLong();
-      // a context of its own per sender (created off any event loop: the next event loop each time)
-      io.vertx.core.Context context = vertx.getOrCreateContext();
+      Context context = contexts.get(sender % contexts.size());
       context.runOnContext(v -> vertx.setPeriodic(1, timer -> {
         long due = Math.min(share, (long) ((System.nanoTime() - start - offset) / intervalNanos) + 1);
         while (sent.get() < due) {

@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Pool;
 import org.emporium.platform.auth.Principal;
 import org.emporium.platform.clients.Clients;
 import org.emporium.platform.eventbus.ForwardedRequest;
+import org.emporium.platform.eventbus.SameLoop;
 import org.emporium.testing.TestNode;
 
 import java.io.IOException;
@@ -37,6 +38,8 @@ public final class QuoteBenchmark {
   private static final DeliveryOptions BUS = new DeliveryOptions().setSendTimeout(30_000);
   private static final Principal ADMIN = new Principal("bench-admin", UUID.randomUUID(), "https://bench",
       Set.of("admin"), Set.of("*"), null, "sid-bench", "admin@example.com", "Admin");
+
+  private static final boolean SAME_LOOP = !Boolean.getBoolean("bench.anyLoop");
 
   private QuoteBenchmark() {
   }
@@ -113,7 +116,8 @@ public final class QuoteBenchmark {
   }
 
   private static Future<?> quote(Vertx vertx, JsonObject quote) {
-    return vertx.eventBus().request("pricing.quote", quote, BUS);
+    return SAME_LOOP ? SameLoop.request(vertx.eventBus(), "pricing.quote", quote, BUS)
+        : vertx.eventBus().request("pricing.quote", quote, BUS);
   }
 
   /** The machine's 1-minute load average: other work on the 2 cores shows in the figures. */
