@@ -10,6 +10,7 @@ import org.emporium.cart.application.Rejected;
 import org.emporium.cart.domain.CatalogItem;
 import org.emporium.cart.domain.Rejection;
 import org.emporium.platform.eventbus.RequestIds;
+import org.emporium.platform.eventbus.SameLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,8 @@ public final class BusCatalog implements Catalog {
   public Future<Map<String, CatalogItem>> lookup(Collection<String> skus, String currency) {
     JsonObject request = new JsonObject().put("skus", new JsonArray(skus.stream().distinct().toList()))
         .put("currency", currency);
-    return vertx.eventBus().<JsonObject>request("catalog.lookupSkus", request, RequestIds.deliveryOptions(timeoutMs))
+    return SameLoop.<JsonObject>request(vertx.eventBus(), "catalog.lookupSkus", request,
+        RequestIds.deliveryOptions(timeoutMs))
         .map(Message::body)
         .map(reply -> {
           Map<String, CatalogItem> found = new HashMap<>();

@@ -11,6 +11,7 @@ import org.emporium.cart.domain.Violation;
 import org.emporium.platform.error.Problem;
 import org.emporium.platform.error.Problems;
 import org.emporium.platform.eventbus.RequestIds;
+import org.emporium.platform.eventbus.SameLoop;
 
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +37,8 @@ public final class BusCoupons implements Coupons {
     if (customerId != null) {
       request.put("customerId", customerId.toString());
     }
-    return vertx.eventBus().<JsonObject>request("pricing.validateCoupon", request, RequestIds.deliveryOptions(timeoutMs))
+    return SameLoop.<JsonObject>request(vertx.eventBus(), "pricing.validateCoupon", request,
+        RequestIds.deliveryOptions(timeoutMs))
         .map(Message::body)
         .map(reply -> reply.getString("code", code))
         .recover(failure -> {

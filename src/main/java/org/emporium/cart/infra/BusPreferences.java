@@ -8,6 +8,7 @@ import org.emporium.cart.application.Preferences;
 import org.emporium.platform.auth.Principal;
 import org.emporium.platform.eventbus.ForwardedRequest;
 import org.emporium.platform.eventbus.RequestIds;
+import org.emporium.platform.eventbus.SameLoop;
 
 import java.util.Optional;
 
@@ -29,7 +30,8 @@ public final class BusPreferences implements Preferences {
   public Future<Optional<String>> currency(Principal caller) {
     JsonObject envelope = ForwardedRequest.envelope("getProfile", new JsonObject(), new JsonObject(),
         new JsonObject(), null, caller, null);
-    return vertx.eventBus().<JsonObject>request("customer.getProfile", envelope, RequestIds.deliveryOptions(timeoutMs))
+    return SameLoop.<JsonObject>request(vertx.eventBus(), "customer.getProfile", envelope,
+        RequestIds.deliveryOptions(timeoutMs))
         .map(Message::body)
         .map(reply -> Optional.ofNullable(reply.getJsonObject("body", new JsonObject())
             .getJsonObject("preferences", new JsonObject()).getString("currency")))

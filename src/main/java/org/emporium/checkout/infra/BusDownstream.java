@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import org.emporium.checkout.application.Downstream;
 import org.emporium.platform.eventbus.RequestIds;
+import org.emporium.platform.eventbus.SameLoop;
 import org.emporium.platform.eventbus.SharedJson;
 
 /** The other contexts over the event bus, every request with the step timeout and the request id. */
@@ -21,7 +22,8 @@ public final class BusDownstream implements Downstream {
 
   @Override
   public Future<JsonObject> request(String address, JsonObject body) {
-    return vertx.eventBus().<JsonObject>request(address, body, SharedJson.use(RequestIds.deliveryOptions(timeoutMs)))
+    return SameLoop.<JsonObject>request(vertx.eventBus(), address, body,
+        SharedJson.use(RequestIds.deliveryOptions(timeoutMs)))
         .map(Message::body);
   }
 }

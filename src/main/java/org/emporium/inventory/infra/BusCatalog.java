@@ -7,6 +7,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.emporium.inventory.application.Catalog;
+import org.emporium.platform.eventbus.SameLoop;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -25,7 +26,8 @@ public final class BusCatalog implements Catalog {
   @Override
   public Future<Set<String>> missing(Set<String> skus) {
     JsonObject request = new JsonObject().put("skus", new JsonArray(skus.stream().sorted().toList()));
-    return vertx.eventBus().<JsonObject>request("catalog.lookupSkus", request, new DeliveryOptions().setSendTimeout(timeoutMs))
+    return SameLoop.<JsonObject>request(vertx.eventBus(), "catalog.lookupSkus", request,
+        new DeliveryOptions().setSendTimeout(timeoutMs))
         .map(Message::body)
         .map(reply -> {
           Set<String> missing = new HashSet<>(skus);
