@@ -43,6 +43,19 @@ final class BusLoad {
     }, new DeploymentOptions().setInstances(SENDERS)).await(30, TimeUnit.SECONDS);
   }
 
+  /**
+   * The share of one core the JVM spends with no load at all (node's background work, collector,
+   * compiler), over {@code millis}: at low rates it is part of what a paced point divides among its
+   * requests.
+   */
+  Future<Double> atRest(long millis) {
+    long cpu = Recorder.cpuNanos();
+    long start = System.nanoTime();
+    Promise<Double> share = Promise.promise();
+    vertx.setTimer(millis, id -> share.complete((Recorder.cpuNanos() - cpu) / (double) (System.nanoTime() - start)));
+    return share.future();
+  }
+
   /** Latencies in ms from the send; for a paced run also p50/p99 from the scheduled send (NaN otherwise). */
   record Result(String name, double perSecond, long ok, long failed, double p50, double p99, double p999, double max,
       double scheduledP50, double scheduledP99, String firstError, double kilobytesEach,

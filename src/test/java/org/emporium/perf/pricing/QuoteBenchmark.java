@@ -69,6 +69,8 @@ public final class QuoteBenchmark {
 
       BusLoad load = new BusLoad(vertx);
       load.closed("warm-up", () -> quote(vertx, quote), 16, 5_000L).await(120, TimeUnit.SECONDS);
+      lines.add(print(String.format("at rest, no load for 5 s: the JVM uses %.1f%% of one core",
+          100 * load.atRest(5_000L).await(30, TimeUnit.SECONDS))));
       String fixedRates = System.getProperty("bench.paced", "");
       if (!fixedRates.isEmpty()) {
         // only paced points at the given rates, each on a node that has seen no overload before it
