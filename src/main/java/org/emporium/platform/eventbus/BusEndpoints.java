@@ -21,8 +21,8 @@ import java.util.function.Function;
  * its result, or with a problem (the context's own mapping of its failures, then {@link Problems}).
  * Request ids travel with the message into the operation's logs. Replies travel by reference on
  * the same node ({@link SharedJson}): an operation must not change what it replied with, nor keep
- * changing it, and callers must not change what they receive. Each address is also served under the name
- * of the instance's event loop, for {@link SameLoop} requests from that loop.
+ * changing it, and callers must not change what they receive. Each address is also served under the
+ * name of the instance's event loop, for {@link SameLoop} requests from that loop.
  */
 public final class BusEndpoints {
 

@@ -17,8 +17,9 @@ import java.util.Map;
  * Requests that stay on the caller's event loop when they can. Every {@link BusEndpoints} address is also
  * served, on this node only, under a name of the event loop its instance runs on. A request sent from an
  * event loop that has an instance of the address goes to that instance: the request, the handling and the
- * reply run on one thread, with no hand-over to another event loop (each hand-over wakes a sleeping thread,
- * which at moderate load costs more CPU than a quote itself) and no look-up in the cluster's registry.
+ * reply run on one thread, with no hand-over to another event loop (each hand-over may wake a sleeping
+ * thread, which at moderate load is a large part of a short request's CPU) and no look-up in the cluster's
+ * registry.
  * Otherwise, or when that instance has gone, the request takes the address as usual (any instance on any
  * node). The answer is the same either way; only where it is computed differs.
  */

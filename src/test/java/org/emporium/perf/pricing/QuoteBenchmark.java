@@ -39,8 +39,6 @@ public final class QuoteBenchmark {
   private static final Principal ADMIN = new Principal("bench-admin", UUID.randomUUID(), "https://bench",
       Set.of("admin"), Set.of("*"), null, "sid-bench", "admin@example.com", "Admin");
 
-  private static final boolean SAME_LOOP = !Boolean.getBoolean("bench.anyLoop");
-
   private QuoteBenchmark() {
   }
 
@@ -118,8 +116,7 @@ public final class QuoteBenchmark {
   }
 
   private static Future<?> quote(Vertx vertx, JsonObject quote) {
-    return SAME_LOOP ? SameLoop.request(vertx.eventBus(), "pricing.quote", quote, BUS)
-        : vertx.eventBus().request("pricing.quote", quote, BUS);
+    return SameLoop.request(vertx.eventBus(), "pricing.quote", quote, BUS);
   }
 
   /** The machine's 1-minute load average: other work on the 2 cores shows in the figures. */
