@@ -41,7 +41,7 @@ final class ProductFields {
   static final String IN_STOCK = "in_stock";
   static final String HIT = "hit";
   static final String STOCK_SKU = "stock_sku";
-  static final String AVAILABLE = "available";
+  static final String IN_STOCK_SKU = "sku_in_stock";
   /** Separates a facet value from its label inside one doc value. */
   static final char LABEL = '\u001f';
 
@@ -105,11 +105,12 @@ final class ProductFields {
     return doc;
   }
 
-  static Document stock(String sku, long available) {
+  /** A SKU's side of zero, stored so a reopened replica knows it without the stock topic. */
+  static Document stock(String sku, boolean inStock) {
     Document doc = new Document();
     doc.add(new StringField(TYPE, STOCK, Field.Store.NO));
     doc.add(new StringField(STOCK_SKU, sku, Field.Store.YES));
-    doc.add(new StoredField(AVAILABLE, available));
+    doc.add(new StoredField(IN_STOCK_SKU, inStock ? 1 : 0));
     return doc;
   }
 

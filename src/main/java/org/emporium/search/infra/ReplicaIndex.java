@@ -31,7 +31,7 @@ import java.util.Map;
 public final class ReplicaIndex implements AutoCloseable {
 
   /** Bumped whenever fields or analysis change: an index of another version is rebuilt. */
-  public static final String SCHEMA = "search-2/standard-analyzer";
+  public static final String SCHEMA = "search-3/standard-analyzer";
   private static final String SCHEMA_KEY = "schema";
   private static final String COMPLETE_KEY = "complete";
   private static final String POSITION_PREFIX = "position:";
@@ -43,6 +43,7 @@ public final class ReplicaIndex implements AutoCloseable {
   private final Map<String, Long> positions = new HashMap<>();
   private boolean complete;
   private boolean dirty;
+  private boolean changed;
 
   private ReplicaIndex(FSDirectory directory, IndexWriter writer) throws IOException {
     this.directory = directory;
@@ -99,7 +100,7 @@ public final class ReplicaIndex implements AutoCloseable {
       Document d = fields.document(doc);
       String sku = d.get(ProductFields.STOCK_SKU);
       if (sku != null) {
-        state.stock(sku, d.getField(ProductFields.AVAILABLE).numericValue().longValue());
+        state.stock(sku, d.getField(ProductFields.IN_STOCK_SKU).numericValue().longValue());
       } else {
         state.product(d.get(ProductFields.ID), d.getField(ProductFields.VERSION).numericValue().longValue(),
             Arrays.asList(d.getValues(ProductFields.SKU)));
@@ -148,17 +149,26 @@ public final class ReplicaIndex implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     dirty = true;
+    changed = true;
     return true;
   }
 
-  /** Records a SKU's available units and flips its product's in-stock flag. */
+  /**
+   * Records a SKU's available units. Search only asks whether a product has a variant in stock, so
+   * the index is written only when the SKU is new or crosses zero (then its product's in-stock flag
+   * is updated in place if it flips): the steady stream of stock changes under load costs no writes,
+   * refreshes or merges.
+   */
   public void stock(String sku, long available) {
     String key = ProductFields.key(sku);
-    state.stock(key, available);
+    String productId = state.productOf(key);
+    boolean productWasInStock = productId != null && state.inStock(productId);
+    if (!state.stock(key, available)) {
+      return;
+    }
     try {
-      writer.updateDocument(ProductFields.stockTerm(key), ProductFields.stock(key, available));
-      String productId = state.productOf(key);
-      if (productId != null) {
+      writer.updateDocument(ProductFields.stockTerm(key), ProductFields.stock(key, available > 0));
+      if (productId != null && state.inStock(productId) != productWasInStock) {
         writer.updateNumericDocValue(ProductFields.idTerm(productId), ProductFields.IN_STOCK,
             state.inStock(productId) ? 1 : 0);
       }
@@ -166,6 +176,7 @@ public final class ReplicaIndex implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     dirty = true;
+    changed = true;
   }
 
   /** Empties the replica before a rebuild; the commit says incomplete until {@link #markComplete()}. */
@@ -179,6 +190,7 @@ public final class ReplicaIndex implements AutoCloseable {
     positions.clear();
     complete = false;
     dirty = true;
+    changed = true;
   }
 
   public void markComplete() {
@@ -186,8 +198,12 @@ public final class ReplicaIndex implements AutoCloseable {
     dirty = true;
   }
 
-  /** Makes what was applied visible to new searches. */
+  /** Makes what was applied visible to new searches; a no-op when no document changed. */
   public void refresh() {
+    if (!changed) {
+      return;
+    }
+    changed = false;
     try {
       searchers.maybeRefresh();
     } catch (IOException e) {

@@ -35,8 +35,10 @@ final class ReplicaState {
     skus.forEach(sku -> productBySku.put(sku, productId));
   }
 
-  void stock(String sku, long units) {
-    available.put(sku, units);
+  /** Records a SKU's available units; returns whether it was unknown or crossed zero. */
+  boolean stock(String sku, long units) {
+    Long before = available.put(sku, units);
+    return before == null || (before > 0) != (units > 0);
   }
 
   String productOf(String sku) {

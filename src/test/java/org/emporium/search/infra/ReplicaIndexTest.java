@@ -3,6 +3,7 @@ package org.emporium.search.infra;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
 import org.emporium.search.application.SearchPage;
 import org.emporium.search.domain.IndexedProduct;
@@ -18,7 +19,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The replica on disk: what survives a reopen, stock that arrives before its product, a schema change. */
+/**
+ * The replica on disk: what survives a reopen, stock that arrives before its product, stock that
+ * writes only when it crosses zero, a schema change.
+ */
 class ReplicaIndexTest {
 
   @TempDir
@@ -43,6 +47,34 @@ class ReplicaIndexTest {
       index.apply(product("b", 1, "Bucket", "SKU-B"));
       index.refresh();
 
+      assertThat(inStock(index)).containsExactly("a");
+    }
+  }
+
+  @Test
+  void stockWritesOnlyWhenASkuCrossesZero() throws Exception {
+    try (ReplicaIndex index = ReplicaIndex.open(dir); FSDirectory files = FSDirectory.open(dir)) {
+      index.apply(product("a", 1, "Anvil", "SKU-A"));
+      index.stock("SKU-A", 5);
+      index.refresh();
+      index.commit();
+      long generation = SegmentInfos.getLastCommitGeneration(files);
+
+      index.stock("SKU-A", 4);
+      index.stock("SKU-A", 1);
+      index.refresh();
+      index.commit();
+      assertThat(SegmentInfos.getLastCommitGeneration(files)).isEqualTo(generation);
+      assertThat(inStock(index)).containsExactly("a");
+
+      index.stock("SKU-A", 0);
+      index.refresh();
+      index.commit();
+      assertThat(SegmentInfos.getLastCommitGeneration(files)).isGreaterThan(generation);
+      assertThat(inStock(index)).isEmpty();
+
+      index.stock("SKU-A", 3);
+      index.refresh();
       assertThat(inStock(index)).containsExactly("a");
     }
   }
