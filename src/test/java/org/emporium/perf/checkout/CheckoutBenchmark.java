@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.emporium.platform.clients.Clients;
+import org.emporium.perf.JitWarmUp;
 import org.emporium.platform.embedded.EmbeddedPostgresServer;
 import org.emporium.testing.TestNode;
 
@@ -89,18 +90,10 @@ public final class CheckoutBenchmark {
 
       CheckoutLoad load = new CheckoutLoad(loadVertx);
       // until the JIT settles: after a fixed 8 s warm-up, C2 still took a third of the node's CPU at the maximum
-      java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-      CheckoutLoad.Result warmUp = null;
-      for (int round = 0; round < warmUpSeconds / 10; round++) {
+      CheckoutLoad.Result warmUp = JitWarmUp.run(warmUpSeconds, 10_000L, () -> {
         checkouts.use(shop.carts(1_500));
-        long jitBefore = jit.getTotalCompilationTime();
-        warmUp = load.closed("warm-up", checkouts::one, 32, 10_000L).await(310, TimeUnit.SECONDS);
-        long jitMs = jit.getTotalCompilationTime() - jitBefore;
-        lines.add(print(warmUp + "  load " + loadAverage() + "  JIT " + jitMs + " ms"));
-        if (round >= 2 && jitMs < 1_000) {
-          break;
-        }
-      }
+        return load.closed("warm-up", checkouts::one, 32, 10_000L).await(310, TimeUnit.SECONDS);
+      }, (result, jitMs) -> lines.add(print(result + "  load " + loadAverage() + "  JIT " + jitMs + " ms")));
       double best = warmUp.perSecond();
       JsonArray closed = new JsonArray();
       for (int inFlight : IN_FLIGHT) {

@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import org.emporium.perf.JitWarmUp;
 import org.emporium.platform.auth.Principal;
 import org.emporium.platform.clients.Clients;
 import org.emporium.platform.eventbus.ForwardedRequest;
@@ -66,7 +67,10 @@ public final class QuoteBenchmark {
           + ", rates " + sample.getJsonArray("fxRates").size()));
 
       BusLoad load = new BusLoad(vertx);
-      load.closed("warm-up", () -> quote(vertx, quote), 16, 5_000L).await(120, TimeUnit.SECONDS);
+      // until the JIT settles: after a fixed 5 s warm-up, the idle JVM still spent 42-47% of a core, mostly compiling
+      JitWarmUp.run(Integer.getInteger("bench.warmUpSeconds", 300), 5_000L,
+          () -> load.closed("warm-up", () -> quote(vertx, quote), 16, 5_000L).await(120, TimeUnit.SECONDS),
+          (result, jitMs) -> lines.add(print(result + "  JIT " + jitMs + " ms")));
       lines.add(print(String.format("at rest, no load for 5 s: the JVM uses %.1f%% of one core",
           100 * load.atRest(5_000L).await(30, TimeUnit.SECONDS))));
       String fixedRates = System.getProperty("bench.paced", "");
