@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.emporium.perf.JitWarmUp;
 import org.emporium.platform.clients.Clients;
 import org.emporium.platform.events.Outbox;
 import org.emporium.platform.events.relay.OutboxRelayVerticle;
@@ -60,8 +61,10 @@ public final class EventBackboneBenchmark {
 
       try (EndToEndLatency latency = new EndToEndLatency(fixture.kafkaBootstrapServers(), TOPIC)) {
         latency.awaitAssignment();
-        System.out.println("warming up...");
-        load.run(500, 5).await(60, TimeUnit.SECONDS);
+        System.out.println("warming up until the JIT compiler settles...");
+        JitWarmUp.run(Integer.getInteger("bench.warmUpSeconds", 300), 5_000L,
+            () -> load.run(1_000, 5).await(60, TimeUnit.SECONDS),
+            (written, jitMs) -> System.out.println("warm-up: " + written + " events, JIT " + jitMs + " ms"));
         Thread.sleep(2000);
         for (int rate : rates) {
           latency.start();

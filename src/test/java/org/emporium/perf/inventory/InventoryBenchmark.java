@@ -13,6 +13,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import org.emporium.perf.JitWarmUp;
 import org.emporium.platform.clients.Clients;
 import org.emporium.platform.config.PostgresSettings.PgSettings;
 import org.emporium.platform.auth.Principal;
@@ -80,6 +81,12 @@ public final class InventoryBenchmark {
       }
 
       ReservationLoad load = new ReservationLoad(vertx);
+      // the engine's points start once the JIT compiler has settled (pgbench has nothing to compile)
+      JitWarmUp.run(Integer.getInteger("bench.warmUpSeconds", 300), 5_000L, () -> {
+        topUp(vertx, hot);
+        return load.run("warm-up, hot SKU, event bus", () -> reserveOverBus(vertx, hot), 256, 5_000L)
+            .await(125, TimeUnit.SECONDS);
+      }, (result, jitMs) -> print(result + "  JIT " + jitMs + " ms"));
       List<ReservationLoad.Result> bus = new ArrayList<>();
       for (int clients : BUS_CLIENTS) {
         topUp(vertx, hot);
