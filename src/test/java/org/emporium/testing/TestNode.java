@@ -8,12 +8,16 @@ import org.emporium.platform.node.Node;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A real node for tests: profile {@code test} (embedded PostgreSQL, Redis and Kafka on free ports),
@@ -22,6 +26,11 @@ import java.util.Properties;
 public final class TestNode implements AutoCloseable {
 
   private final Node node;
+  private static final int LOW_PORT = 20_000;
+  private static final int HIGH_PORT = 32_000;
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+  private static final Random RANDOM = new Random();
+
   private final int httpPort;
 
   private TestNode(Node node, int httpPort) {
@@ -76,13 +85,28 @@ public final class TestNode implements AutoCloseable {
     return NodeConfig.from(json);
   }
 
+  /**
+   * A port nothing listens on, for a node's HTTP or cluster port. Taken below the kernel's
+   * ephemeral range (32768 and up here), which is where the embedded servers' own free ports and
+   * every outgoing connection's local port come from: a port from that range, free when chosen,
+   * was sometimes taken by one of them while the node started, and its HTTP server then failed to
+   * bind. Never the same port twice in one JVM.
+   */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int attempt = 0; attempt < 1_000; attempt++) {
+      int port = LOW_PORT + RANDOM.nextInt(HIGH_PORT - LOW_PORT);
+      if (!HANDED_OUT.add(port)) {
+        continue;
+      }
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress("0.0.0.0", port));
+        return port;
+      } catch (IOException taken) {
+        // in use: try another
+      }
     }
+    throw new UncheckedIOException(new IOException("no free port between " + LOW_PORT + " and " + HIGH_PORT));
   }
 
   public Node node() {
