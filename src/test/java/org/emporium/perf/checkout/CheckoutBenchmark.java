@@ -42,7 +42,6 @@ public final class CheckoutBenchmark {
 
   public static void main(String[] args) throws Exception {
     int seconds = Integer.getInteger("bench.seconds", 10);
-    int warmUpSeconds = Integer.getInteger("bench.warmUpSeconds", 300);
     Path out = Path.of("perf/results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
         + "-checkout");
     Files.createDirectories(out);
@@ -90,7 +89,7 @@ public final class CheckoutBenchmark {
 
       CheckoutLoad load = new CheckoutLoad(loadVertx);
       // until the JIT settles: after a fixed 8 s warm-up, C2 still took a third of the node's CPU at the maximum
-      CheckoutLoad.Result warmUp = JitWarmUp.run(warmUpSeconds, 10_000L, () -> {
+      CheckoutLoad.Result warmUp = JitWarmUp.run(10_000L, () -> {
         checkouts.use(shop.carts(1_500));
         return load.closed("warm-up", checkouts::one, 32, 10_000L).await(310, TimeUnit.SECONDS);
       }, (result, jitMs) -> lines.add(print(result + "  load " + loadAverage() + "  JIT " + jitMs + " ms")));

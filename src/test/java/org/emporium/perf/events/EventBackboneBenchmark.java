@@ -62,7 +62,7 @@ public final class EventBackboneBenchmark {
       try (EndToEndLatency latency = new EndToEndLatency(fixture.kafkaBootstrapServers(), TOPIC)) {
         latency.awaitAssignment();
         System.out.println("warming up until the JIT compiler settles...");
-        JitWarmUp.run(Integer.getInteger("bench.warmUpSeconds", 300), 5_000L,
+        JitWarmUp.run(5_000L,
             () -> load.run(1_000, 5).await(60, TimeUnit.SECONDS),
             (written, jitMs) -> System.out.println("warm-up: " + written + " events, JIT " + jitMs + " ms"));
         Thread.sleep(2000);

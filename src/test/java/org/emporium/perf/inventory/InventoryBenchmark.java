@@ -82,7 +82,7 @@ public final class InventoryBenchmark {
 
       ReservationLoad load = new ReservationLoad(vertx);
       // the engine's points start once the JIT compiler has settled (pgbench has nothing to compile)
-      JitWarmUp.run(Integer.getInteger("bench.warmUpSeconds", 300), 5_000L, () -> {
+      JitWarmUp.run(5_000L, () -> {
         topUp(vertx, hot);
         return load.run("warm-up, hot SKU, event bus", () -> reserveOverBus(vertx, hot), 256, 5_000L)
             .await(125, TimeUnit.SECONDS);

@@ -68,7 +68,7 @@ public final class QuoteBenchmark {
 
       BusLoad load = new BusLoad(vertx);
       // until the JIT settles: after a fixed 5 s warm-up, the idle JVM still spent 42-47% of a core, mostly compiling
-      JitWarmUp.run(Integer.getInteger("bench.warmUpSeconds", 300), 5_000L,
+      JitWarmUp.run(5_000L,
           () -> load.closed("warm-up", () -> quote(vertx, quote), 16, 5_000L).await(120, TimeUnit.SECONDS),
           (result, jitMs) -> lines.add(print(result + "  JIT " + jitMs + " ms")));
       lines.add(print(String.format("at rest, no load for 5 s: the JVM uses %.1f%% of one core",
