@@ -20,6 +20,8 @@ public final class EmbeddedRedisServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedisServer.class);
   private static final String HOST = "127.0.0.1";
   private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
+  private static final int BUSY_ATTEMPTS = 5;
+  private static final long BUSY_PAUSE_MS = 50;
 
   private final RedisServer redis;
   private final DirectoryLock lock;
@@ -61,7 +63,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
           .soutListener(line -> LOG.debug("redis: {}", line))
           .serrListener(line -> LOG.warn("redis: {}", line))
           .build();
-      redis.start();
+      startExecutable(redis);
       LOG.info("Embedded Redis listening on {}:{} (data {}, appendonly, appendfsync everysec), "
               + "started in {} ms", HOST, chosen, directory,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
@@ -73,6 +75,40 @@ public final class EmbeddedRedisServer implements AutoCloseable {
       release(lock);
       throw e;
     }
+  }
+
+  /**
+   * Runs the extracted redis-server. Another child process forked while the executable was being
+   * written (the embedded servers start side by side) holds its write descriptor for an instant,
+   * and exec then fails with ETXTBSY ("Text file busy"): that is retried after a pause.
+   */
+  private static void startExecutable(RedisServer redis) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        redis.start();
+        return;
+      } catch (IOException e) {
+        if (attempt == BUSY_ATTEMPTS || !textFileBusy(e)) {
+          throw e;
+        }
+        LOG.debug("redis-server executable busy (attempt {}), retrying", attempt);
+        try {
+          Thread.sleep(BUSY_PAUSE_MS * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean textFileBusy(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null && cause.getMessage().contains("error=26")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** redis.conf syntax: a path in double quotes, so spaces do not split it. */
