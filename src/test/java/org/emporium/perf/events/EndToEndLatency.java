@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A plain Kafka consumer on its own thread that records, for every event of a topic, the time
  * from the event's {@code time} (set when the transaction wrote it, just before the commit) to
  * its arrival here: commit-to-consumer latency, slightly overstated by the commit's own duration.
+ * The record's timestamp (set by the relay's producer when it sends, in milliseconds) splits it in
+ * two: commit to send (the relay's share) and send to consumer (Kafka's).
  */
 final class EndToEndLatency implements AutoCloseable {
 
@@ -23,6 +25,8 @@ final class EndToEndLatency implements AutoCloseable {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread thread;
   private volatile long[] micros = new long[1 << 20];
+  private volatile long[] toSend = new long[1 << 20];
+  private volatile long[] fromSend = new long[1 << 20];
   private volatile int size;
   private volatile boolean recording;
 
@@ -66,6 +70,16 @@ final class EndToEndLatency implements AutoCloseable {
     return Percentiles.of(micros, size);
   }
 
+  /** Of the last window: from the commit to the relay's send. */
+  Percentiles relayShare() {
+    return Percentiles.of(toSend, size);
+  }
+
+  /** Of the last window: from the relay's send to this consumer. */
+  Percentiles kafkaShare() {
+    return Percentiles.of(fromSend, size);
+  }
+
   int received() {
     return size;
   }
@@ -79,11 +93,17 @@ final class EndToEndLatency implements AutoCloseable {
           continue;
         }
         Instant written = Instant.parse(new JsonObject(record.value()).getString("time"));
-        long latency = now - (written.getEpochSecond() * 1_000_000 + written.getNano() / 1_000);
+        long writtenMicros = written.getEpochSecond() * 1_000_000 + written.getNano() / 1_000;
+        long sentMicros = record.timestamp() * 1_000;
         if (size == micros.length) {
           micros = java.util.Arrays.copyOf(micros, size * 2);
+          toSend = java.util.Arrays.copyOf(toSend, size * 2);
+          fromSend = java.util.Arrays.copyOf(fromSend, size * 2);
         }
-        micros[size++] = latency;
+        micros[size] = now - writtenMicros;
+        toSend[size] = sentMicros - writtenMicros;
+        fromSend[size] = now - sentMicros;
+        size++;
       }
     }
   }

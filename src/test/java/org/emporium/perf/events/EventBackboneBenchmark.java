@@ -71,17 +71,22 @@ public final class EventBackboneBenchmark {
           long written = load.run(rate, seconds).await(10, TimeUnit.MINUTES);
           awaitReceived(latency, written);
           Percentiles engine = latency.stop();
+          Percentiles relay = latency.relayShare();
+          Percentiles kafka = latency.kafkaShare();
           ProducerBaseline.Result bare = ProducerBaseline.run("bench.baseline.v1", (long) rate * seconds,
               EnvelopeSize.typical(), rate, clients.kafkaProducerSettings("bench-baseline"), results);
-          rows.add(row("fixed " + rate + "/s", written / (double) seconds, engine, bare, load.failed()));
+          rows.add(row("fixed " + rate + "/s", written / (double) seconds, engine, bare, load.failed())
+              .put("split", split(relay, kafka)));
         }
         latency.start();
         long written = load.runClosed(64, seconds).await(10, TimeUnit.MINUTES);
         awaitReceived(latency, written);
         Percentiles engine = latency.stop();
+        Percentiles relay = latency.relayShare();
+        Percentiles kafka = latency.kafkaShare();
         ProducerBaseline.Result bare = ProducerBaseline.run("bench.baseline.v1", 300_000, EnvelopeSize.typical(), -1,
             clients.kafkaProducerSettings("bench-baseline"), results);
-        rows.add(row("maximum", written / (double) seconds, engine, bare, load.failed()));
+        rows.add(row("maximum", written / (double) seconds, engine, bare, load.failed()).put("split", split(relay, kafka)));
       }
       vertx.close().await(30, TimeUnit.SECONDS);
       admin.close();
@@ -112,6 +117,15 @@ public final class EventBackboneBenchmark {
         .put("producerRecordsPerSecond", Math.round(bare.perSecond()))
         .put("producerP50Ms", bare.p50()).put("producerP99Ms", bare.p99()).put("producerP999Ms", bare.p999())
         .put("p99Ratio", bare.p99() > 0 ? engine.p99() / bare.p99() : Double.NaN);
+  }
+
+  /** The engine's latency in two parts, split at the relay's send (the record's timestamp, whole ms). */
+  private static JsonObject split(Percentiles relay, Percentiles kafka) {
+    return new JsonObject()
+        .put("commitToSendP50Ms", relay.p50()).put("commitToSendP99Ms", relay.p99())
+        .put("commitToSendP999Ms", relay.p999())
+        .put("sendToConsumerP50Ms", kafka.p50()).put("sendToConsumerP99Ms", kafka.p99())
+        .put("sendToConsumerP999Ms", kafka.p999());
   }
 
   private EventBackboneBenchmark() {
@@ -150,6 +164,17 @@ public final class EventBackboneBenchmark {
             String.format("%.0f / %.0f / %.0f", r.getDouble("producerP50Ms"), r.getDouble("producerP99Ms"),
                 r.getDouble("producerP999Ms")),
             r.getDouble("p99Ratio")));
+      }
+      out.append(String.format("%nthe engine's latency split at the relay's send (record timestamp, whole ms)%n"));
+      out.append(String.format("%-14s %32s %32s%n", "run", "commit to send p50 / p99 / p99.9", "send to consumer p50 / p99 / p99.9"));
+      for (Object o : rows) {
+        JsonObject r = (JsonObject) o;
+        JsonObject split = r.getJsonObject("split");
+        out.append(String.format("%-14s %32s %32s%n", r.getString("run"),
+            String.format("%.1f / %.1f / %.1f", split.getDouble("commitToSendP50Ms"), split.getDouble("commitToSendP99Ms"),
+                split.getDouble("commitToSendP999Ms")),
+            String.format("%.1f / %.1f / %.1f", split.getDouble("sendToConsumerP50Ms"),
+                split.getDouble("sendToConsumerP99Ms"), split.getDouble("sendToConsumerP999Ms"))));
       }
       return out.toString();
     }
