@@ -86,8 +86,10 @@ final class ShardBatches {
         alone(batch, 0);
         return;
       }
-      answer(batch, done);
+      // the next statement goes out before this batch's answers, so PostgreSQL works on it while
+      // the replies are sent
       finished();
+      answer(batch, done);
     });
   }
 
