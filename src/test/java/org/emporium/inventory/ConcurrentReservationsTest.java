@@ -211,4 +211,49 @@ class ConcurrentReservationsTest {
     assertThat(nodes.number("SELECT count(*) FROM inventory.ledger WHERE reference = $1 AND kind = 'sold'",
         late.toString())).isEqualTo(1);
   }
+
+  @Test
+  void reservationsThatEndedWithoutASaleAreDeletedPastTheRetentionAndSoldOnesStay() throws Exception {
+    String sku = newSku();
+    nodes.receive(sku, 10);
+    UUID released = UUID.randomUUID();
+    UUID rejected = UUID.randomUUID();
+    UUID sold = UUID.randomUUID();
+    UUID held = UUID.randomUUID();
+    UUID recent = UUID.randomUUID();
+    call(nodes.a(), "inventory.reserve", reservation(released, "checkout-released", sku, 1));
+    assertThat(problem(nodes.b(), "inventory.reserve", reservation(rejected, "checkout-rejected", sku, 100)).code())
+        .isEqualTo(ErrorCode.CONFLICT);
+    call(nodes.a(), "inventory.reserve", reservation(sold, "checkout-sold", sku, 2));
+    call(nodes.b(), "inventory.reserve", reservation(held, "checkout-held", sku, 3));
+    call(nodes.a(), "inventory.reserve", reservation(recent, "checkout-recent", sku, 1));
+    call(nodes.a(), "inventory.release", new JsonObject().put("reservationId", released.toString()));
+    call(nodes.b(), "inventory.release", new JsonObject().put("reservationId", recent.toString()));
+    call(nodes.a(), "inventory.commit", new JsonObject().put("reservationId", sold.toString()));
+    long ledger = nodes.number("SELECT count(*) FROM inventory.ledger WHERE sku = $1", sku);
+
+    UUID[] old = {released, rejected, sold, held};
+    nodes.rows("UPDATE inventory.reservation SET updated_at = now() - interval '8 days' WHERE id = ANY($1)",
+        (Object) old);
+    UUID[] ended = {released, rejected};
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (nodes.number("SELECT count(*) FROM inventory.reservation WHERE id = ANY($1)", (Object) ended) > 0
+        && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
+    assertThat(nodes.number("SELECT count(*) FROM inventory.reservation WHERE id = ANY($1)", (Object) ended))
+        .as("ended without a sale, past the retention: deleted by a sweeper").isZero();
+    assertThat(nodes.number("SELECT count(*) FROM inventory.reservation_line WHERE reservation_id = $1", released))
+        .isZero();
+    assertThat(nodes.rows("SELECT id, status FROM inventory.reservation WHERE id = ANY($1) ORDER BY status",
+        (Object) new UUID[] {sold, held, recent}).stream().map(row -> row.getString("status")).toList())
+        .containsExactly("committed", "released", "reserved");
+    assertThat(nodes.number("SELECT count(*) FROM inventory.reservation_line WHERE reservation_id = ANY($1)",
+        (Object) new UUID[] {sold, held})).isEqualTo(2);
+    assertThat(nodes.number("SELECT count(*) FROM inventory.ledger WHERE sku = $1", sku))
+        .as("the ledger keeps every movement").isEqualTo(ledger);
+    Row stock = nodes.rows("SELECT on_hand, reserved FROM inventory.stock WHERE sku = $1", sku).get(0);
+    assertThat(stock.getInteger("on_hand")).isEqualTo(8);
+    assertThat(stock.getInteger("reserved")).isEqualTo(3);
+  }
 }

@@ -44,6 +44,7 @@ final class Background {
 
   Future<Void> start() {
     rounds.every(settings.sweepIntervalMs(), "expiring reservations", expiring::sweep)
+        .every(settings.sweepIntervalMs(), "purging ended reservations", expiring::purge)
         .every(settings.signalIntervalMs(), "publishing stock signals", signals::publish);
     return live.start();
   }

@@ -23,6 +23,7 @@ import org.emporium.platform.eventbus.RecordCodec;
 import org.emporium.platform.events.Outbox;
 import org.emporium.platform.node.Platform;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,7 +60,8 @@ public final class InventoryVerticle extends VerticleBase {
         new MovingStock(pool, stock, new BusCatalog(vertx, settings.catalogTimeoutMs()), platform.clock()),
         new ReadingAvailability(pool, stock), platform.region(), settings.reservationTtlSeconds());
     background = new Background(vertx, platform, settings,
-        new Expiring(pool, outbox, reservations, platform.clock(), 100),
+        new Expiring(pool, outbox, reservations, platform.clock(), 100,
+            Duration.ofHours(settings.endedRetentionHours())),
         new StockSignals(pool, outbox, stock, 500));
     List<Warehouse> warehouses = new ArrayList<>(settings.warehouses());
     warehouses.add(Warehouse.main(platform.region()));

@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /** {@code inventory.*}: see docs/inventory.md. {@code shards} 0 means one per event loop. */
 public record InventorySettings(int shards, long reservationTtlSeconds, StockRules rules, int maxBatch,
-    long sweepIntervalMs, long signalIntervalMs, long catalogTimeoutMs, List<Warehouse> warehouses) {
+    long sweepIntervalMs, long endedRetentionHours, long signalIntervalMs, long catalogTimeoutMs,
+    List<Warehouse> warehouses) {
 
   public static InventorySettings from(NodeConfig config, int eventLoops) {
     Settings s = Settings.of(config).child("inventory");
@@ -29,7 +30,8 @@ public record InventorySettings(int shards, long reservationTtlSeconds, StockRul
       }
     }
     return new InventorySettings(shards == 0 ? eventLoops : shards, s.positive("reservationTtlSeconds"), rules,
-        (int) s.positive("maxBatch"), s.positive("sweepIntervalMs"), s.positive("signalIntervalMs"),
+        (int) s.positive("maxBatch"), s.positive("sweepIntervalMs"), s.positive("endedRetentionHours"),
+        s.positive("signalIntervalMs"),
         s.positive("catalogTimeoutMs"), List.copyOf(warehouses));
   }
 

@@ -36,4 +36,10 @@ public interface Reservations {
 
   /** Pending or reserved reservations whose time ran out, oldest first. */
   Future<List<UUID>> due(SqlClient client, Instant now, int limit);
+
+  /**
+   * Deletes at most {@code limit} reservations that ended without a sale (rejected, released,
+   * expired) and have not changed since {@code before}, with their lines; how many went.
+   */
+  Future<Integer> purgeEnded(SqlClient client, Instant before, int limit);
 }

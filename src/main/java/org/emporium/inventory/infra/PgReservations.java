@@ -42,6 +42,12 @@ public final class PgReservations implements Reservations {
   private static final String DUE = "SELECT id FROM inventory.reservation WHERE status IN ('pending', 'reserved')"
       + " AND expires_at <= $1 ORDER BY expires_at LIMIT $2";
 
+  private static final String PURGE = "WITH gone AS (DELETE FROM inventory.reservation WHERE id IN ("
+      + "SELECT id FROM inventory.reservation WHERE status IN ('rejected', 'released', 'expired')"
+      + " AND updated_at < $1 ORDER BY updated_at LIMIT $2) RETURNING id),"
+      + " lines AS (DELETE FROM inventory.reservation_line WHERE reservation_id IN (SELECT id FROM gone))"
+      + " SELECT count(*) AS purged FROM gone";
+
   private final String region;
 
   /** {@code region}: the node's, recorded on a release that comes before its reservation (a tombstone). */
@@ -130,6 +136,12 @@ public final class PgReservations implements Reservations {
           rows.forEach(row -> ids.add(row.getUUID("id")));
           return ids;
         });
+  }
+
+  @Override
+  public Future<Integer> purgeEnded(SqlClient client, Instant before, int limit) {
+    return client.preparedQuery(PURGE).execute(Tuple.of(utc(before), limit))
+        .map(rows -> rows.iterator().next().getLong("purged").intValue());
   }
 
   private static Reservation reservation(Row row) {
