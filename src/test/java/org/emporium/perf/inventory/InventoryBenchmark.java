@@ -18,6 +18,7 @@ import org.emporium.platform.clients.Clients;
 import org.emporium.platform.config.PostgresSettings.PgSettings;
 import org.emporium.platform.auth.Principal;
 import org.emporium.platform.eventbus.ForwardedRequest;
+import org.emporium.platform.id.TimeOrderedIds;
 import org.emporium.testing.TestNode;
 
 import java.nio.file.Files;
@@ -43,6 +44,7 @@ public final class InventoryBenchmark {
   private static final int[] BASELINE_CLIENTS = {1, 4, 16, 64};
   private static final int[] BUS_CLIENTS = {1, 16, 64, 256, 1000};
   private static final int[] HTTP_CLIENTS = {64, 256, 1000};
+  private static final int[] ORDERED_CLIENTS = {256, 1000};
   private static final DeliveryOptions BUS = new DeliveryOptions().setSendTimeout(30_000);
 
   private InventoryBenchmark() {
@@ -96,6 +98,20 @@ public final class InventoryBenchmark {
         lines.add(print(result.toString()));
       }
 
+      // the same points with time-ordered (version 7) reservation ids, as the engine's own checkout
+      // sends them: the reservation's and its line's primary keys then grow at their right edge
+      // instead of at random places
+      TimeOrderedIds ordered = new TimeOrderedIds(java.time.Clock.systemUTC());
+      List<ReservationLoad.Result> busOrdered = new ArrayList<>();
+      for (int clients : ORDERED_CLIENTS) {
+        topUp(vertx, hot);
+        ReservationLoad.Result result = load.run("engine hot SKU, event bus, time-ordered ids",
+            () -> reserveOverBus(vertx, ordered.next(), hot), clients, seconds * 1000L)
+            .await(seconds + 120L, TimeUnit.SECONDS);
+        busOrdered.add(result);
+        lines.add(print(result.toString()));
+      }
+
       String token = login(vertx, node.httpPort());
       Vertx loadVertx = Vertx.vertx();
       HttpClientAgent http = loadVertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
@@ -121,9 +137,12 @@ public final class InventoryBenchmark {
       double bestBus = bus.stream().mapToDouble(ReservationLoad.Result::perSecond).max().orElse(0);
       double atThousand = bus.get(bus.size() - 1).perSecond();
       double bestHttp = rest.stream().mapToDouble(ReservationLoad.Result::perSecond).max().orElse(0);
+      double bestOrdered = busOrdered.stream().mapToDouble(ReservationLoad.Result::perSecond).max().orElse(0);
       lines.add(print(String.format("best pgbench %.0f/s; engine best over the bus %.0f/s (ratio %.1f, target >= 10);"
           + " over HTTP %.0f/s (ratio %.1f); bus at 1,000 clients / bus best = %.2f (target >= 0.9)",
           bestBaseline, bestBus, bestBus / bestBaseline, bestHttp, bestHttp / bestBaseline, atThousand / bestBus)));
+      lines.add(print(String.format("with time-ordered reservation ids (as checkout sends them) over the bus %.0f/s"
+          + " (ratio %.1f)", bestOrdered, bestOrdered / bestBaseline)));
       lines.add(print("stock check: " + pool.preparedQuery("SELECT min(available), bool_and(reserved <= on_hand)"
           + " FROM inventory.stock").execute().await(10, TimeUnit.SECONDS).iterator().next().toJson().encode()));
       http.close();
@@ -144,12 +163,20 @@ public final class InventoryBenchmark {
   }
 
   private static JsonObject reservation(String sku) {
-    return new JsonObject().put("reservationId", UUID.randomUUID().toString()).put("reference", "bench")
+    return reservation(UUID.randomUUID(), sku);
+  }
+
+  private static JsonObject reservation(UUID id, String sku) {
+    return new JsonObject().put("reservationId", id.toString()).put("reference", "bench")
         .put("lines", new JsonArray().add(new JsonObject().put("sku", sku).put("quantity", 1)));
   }
 
   private static Future<Boolean> reserveOverBus(Vertx vertx, String sku) {
-    return vertx.eventBus().request("inventory.reserve", reservation(sku), BUS).map(reply -> true)
+    return reserveOverBus(vertx, UUID.randomUUID(), sku);
+  }
+
+  private static Future<Boolean> reserveOverBus(Vertx vertx, UUID id, String sku) {
+    return vertx.eventBus().request("inventory.reserve", reservation(id, sku), BUS).map(reply -> true)
         .recover(failure -> failure instanceof ReplyException e && e.failureCode() == 409
             ? Future.succeededFuture(false) : Future.failedFuture(failure));
   }
