@@ -9,6 +9,7 @@ import org.emporium.platform.error.ErrorCode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import static org.emporium.inventory.InventoryNodes.newSku;
 import static org.emporium.inventory.InventoryNodes.problem;
 import static org.emporium.inventory.InventoryNodes.reservation;
 import static org.emporium.inventory.InventoryNodes.send;
+import static org.emporium.testing.Eventually.eventually;
 
 /** Many reservations at once from two clustered nodes on one PostgreSQL: no oversell, no partial reservation. */
 class ConcurrentReservationsTest {
@@ -236,13 +238,9 @@ class ConcurrentReservationsTest {
     nodes.rows("UPDATE inventory.reservation SET updated_at = now() - interval '8 days' WHERE id = ANY($1)",
         (Object) old);
     UUID[] ended = {released, rejected};
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (nodes.number("SELECT count(*) FROM inventory.reservation WHERE id = ANY($1)", (Object) ended) > 0
-        && System.nanoTime() < deadline) {
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
-    assertThat(nodes.number("SELECT count(*) FROM inventory.reservation WHERE id = ANY($1)", (Object) ended))
-        .as("ended without a sale, past the retention: deleted by a sweeper").isZero();
+    // ended without a sale, past the retention: deleted by a sweeper
+    eventually(() -> nodes.number("SELECT count(*) FROM inventory.reservation WHERE id = ANY($1)", (Object) ended),
+        left -> left == 0, Duration.ofSeconds(30));
     assertThat(nodes.number("SELECT count(*) FROM inventory.reservation_line WHERE reservation_id = $1", released))
         .isZero();
     assertThat(nodes.rows("SELECT id, status FROM inventory.reservation WHERE id = ANY($1) ORDER BY status",
