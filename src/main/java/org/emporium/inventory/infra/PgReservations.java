@@ -42,9 +42,12 @@ public final class PgReservations implements Reservations {
   private static final String DUE = "SELECT id FROM inventory.reservation WHERE status IN ('pending', 'reserved')"
       + " AND expires_at <= $1 ORDER BY expires_at LIMIT $2";
 
+  // the conditions again on the row itself: a reservation revived meanwhile (a late sale) is
+  // rechecked on its new version and stays
   private static final String PURGE = "WITH gone AS (DELETE FROM inventory.reservation WHERE id IN ("
       + "SELECT id FROM inventory.reservation WHERE status IN ('rejected', 'released', 'expired')"
-      + " AND updated_at < $1 ORDER BY updated_at LIMIT $2) RETURNING id),"
+      + " AND updated_at < $1 ORDER BY updated_at LIMIT $2)"
+      + " AND status IN ('rejected', 'released', 'expired') AND updated_at < $1 RETURNING id),"
       + " lines AS (DELETE FROM inventory.reservation_line WHERE reservation_id IN (SELECT id FROM gone))"
       + " SELECT count(*) AS purged FROM gone";
 
